@@ -1,0 +1,3 @@
+from bevakning.cli import main
+
+main()

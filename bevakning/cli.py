@@ -1,0 +1,242 @@
+"""The `bevakning` command: thin subcommands over the library functions."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from bevakning import __version__
+
+
+class BadInput(click.ClickException):
+    """A one-line error about the user's input; exit code 2 like click's usage errors."""
+
+    exit_code = 2
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--db PATH, falling back to $BEVAKNING_DB and then ./bevakning.db."""
+    return click.option(
+        "--db",
+        "db_path",
+        envvar="BEVAKNING_DB",
+        default="bevakning.db",
+        show_default=True,
+        help="SQLite database file (env: BEVAKNING_DB).",
+    )(fn)
+
+
+def translate_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's input errors into one-line messages with exit code 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from classify.model import ModelNotFound
+        from crawler.sources import SourcesError
+        from db import DatabaseError
+
+        try:
+            return fn(*args, **kwargs)
+        except (DatabaseError, SourcesError, ModelNotFound) as exc:
+            raise BadInput(str(exc)) from exc
+
+    return wrapper
+
+
+def _open(db_path: str):
+    from db import open_db
+
+    return open_db(db_path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="bevakning")
+def cli() -> None:
+    """Find statements in Swedish local press where municipal actors push back
+    against regional transit and development priorities."""
+
+
+@cli.command()
+@db_option
+@translate_errors
+def init(db_path: str) -> None:
+    """Create the database or apply pending migrations."""
+    db = _open(db_path)
+    click.echo(f"database ready: {db_path} ({len(db.table_names())} tables)")
+
+
+def _crawl(
+    db_path: str, sources_file: str | None, source_ids: tuple[str, ...], refresh: bool, fast: bool
+) -> None:
+    from crawler.run import run_crawl
+    from crawler.sources import load_sources
+
+    sources = load_sources(sources_file, only=source_ids)  # validate before touching the database
+    _open(db_path).close()
+    summary = run_crawl(db_path, sources, refresh=refresh, fast=fast)
+    click.echo(summary.line())
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--sources", "sources_file", help="Sources TOML file (default: the project's registry)."
+)
+@click.option(
+    "--source",
+    "source_ids",
+    multiple=True,
+    metavar="ID",
+    help="Only crawl this source id (repeatable).",
+)
+@click.option(
+    "--refresh", is_flag=True, help="Fetch articles again even if their URL is already stored."
+)
+@click.option(
+    "--fast", is_flag=True, hidden=True, help="No politeness delays (local fixture sites only)."
+)
+@translate_errors
+def crawl(
+    db_path: str, sources_file: str | None, source_ids: tuple[str, ...], refresh: bool, fast: bool
+) -> None:
+    """Collect new articles from the sources' feeds into the database."""
+    _crawl(db_path, sources_file, source_ids, refresh, fast)
+
+
+def _classify(db_path: str, model_name: str | None, refresh: bool) -> None:
+    from classify.model import load_model
+    from classify.pipeline import classify_articles
+
+    model = load_model(model_name)
+    db = _open(db_path)
+    report = classify_articles(db, model, refresh=refresh)
+    click.echo(
+        f"classify done: {report.articles} articles, {report.statements} statements, "
+        f"{report.flagged} flagged (model {model.name})"
+    )
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--model",
+    "model_name",
+    metavar="NAME_OR_PATH",
+    help="Model name or path (default: the shipped model).",
+)
+@click.option("--refresh", is_flag=True, help="Reclassify articles that already have statements.")
+@translate_errors
+def classify(db_path: str, model_name: str | None, refresh: bool) -> None:
+    """Split new articles into statements and classify each one."""
+    _classify(db_path, model_name, refresh)
+
+
+@cli.command("classify-text")
+@click.option(
+    "--model",
+    "model_name",
+    metavar="NAME_OR_PATH",
+    help="Model name or path (default: the shipped model).",
+)
+@translate_errors
+def classify_text(model_name: str | None) -> None:
+    """Classify JSON Lines from stdin: {"id", "text", "context"?} in, one verdict per line out."""
+    import json
+
+    from classify.model import load_model
+    from classify.pipeline import classify_jsonl
+
+    model = load_model(model_name)
+    for result in classify_jsonl(sys.stdin, model):
+        click.echo(json.dumps(result, ensure_ascii=False))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@translate_errors
+def serve(db_path: str, host: str, port: int) -> None:
+    """Browse the database in Datasette."""
+    from bevakning.web import serve as run_server
+
+    _open(db_path).close()
+    run_server(db_path, host, port, on_ready=lambda url: click.echo(f"Datasette: {url}"))
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--sources", "sources_file", help="Sources TOML file (default: the project's registry)."
+)
+@click.option(
+    "--source",
+    "source_ids",
+    multiple=True,
+    metavar="ID",
+    help="Only crawl this source id (repeatable).",
+)
+@click.option("--model", "model_name", metavar="NAME_OR_PATH", help="Model name or path.")
+@translate_errors
+def run(
+    db_path: str, sources_file: str | None, source_ids: tuple[str, ...], model_name: str | None
+) -> None:
+    """Crawl, then classify: the regular job."""
+    _crawl(db_path, sources_file, source_ids, refresh=False, fast=False)
+    _classify(db_path, model_name, refresh=False)
+
+
+@cli.command()
+@click.option(
+    "--db", "db_path", default="bevakning-demo.db", show_default=True, help="Database for the demo."
+)
+@click.option(
+    "--port", default=8001, show_default=True, type=int, help="Datasette port (0 picks a free one)."
+)
+@click.option("--no-serve", is_flag=True, help="Crawl and classify the demo sites, then exit.")
+@translate_errors
+def demo(db_path: str, port: int, no_serve: bool) -> None:
+    """Serve the bundled fictional newspapers, crawl and classify them, open Datasette."""
+    import socket
+    import tempfile
+
+    from demo.server import SITES_DIR, SiteServer, demo_sources_toml, site_ids
+
+    if Path(db_path).exists():
+        Path(db_path).unlink()
+    servers = {sid: SiteServer(SITES_DIR / sid) for sid in site_ids()}
+    for srv in servers.values():
+        srv.start()
+    try:
+        click.echo("demo sites: " + ", ".join(f"{sid} {srv.url}/" for sid, srv in servers.items()))
+        with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8") as fh:
+            fh.write(demo_sources_toml(servers))
+        _crawl(db_path, fh.name, (), refresh=False, fast=True)
+        Path(fh.name).unlink()
+        _classify(db_path, None, refresh=False)
+    finally:
+        for srv in servers.values():
+            srv.stop()
+    if no_serve:
+        return
+    if port == 0:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+    from bevakning.web import serve as run_server
+
+    run_server(
+        db_path,
+        "127.0.0.1",
+        port,
+        on_ready=lambda url: click.echo(f"Datasette: {url}  (Ctrl-C to stop)"),
+    )
+
+
+def main() -> None:
+    cli(prog_name="bevakning")

@@ -1,0 +1,77 @@
+# Scrapy settings for the bevakning crawler.
+#
+# Kept in the shape of Scrapy's project template so that anyone who knows
+# Scrapy finds things where they expect. Values here are the polite
+# production defaults; `crawler.run.run_crawl` may override a few for local
+# fixture sites (tests, the demo, benchmarks).
+#
+#     https://docs.scrapy.org/en/latest/topics/settings.html
+
+BOT_NAME = "bevakning"
+
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Crawl responsibly by identifying yourself (and your website) on the user-agent.
+# Override with BEVAKNING_USER_AGENT in the environment.
+USER_AGENT = "bevakning/0.1 (+https://github.com/bevakning/bevakning; media monitoring of Swedish local press)"
+
+# Obey robots.txt rules
+ROBOTSTXT_OBEY = True
+
+# Configure maximum concurrent requests performed by Scrapy
+CONCURRENT_REQUESTS = 16
+# At most two requests at a time to any one newspaper.
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+
+# Configure a delay for requests for the same website
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+
+# Do not hang forever on a slow server, and cap page size (a 20 MB page is not an article).
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+
+# Retry transient failures (5xx, timeouts) a few times.
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+# Disable cookies (enabled by default): articles do not need sessions.
+COOKIES_ENABLED = False
+
+# Disable Telnet Console (enabled by default)
+TELNETCONSOLE_ENABLED = False
+
+# Override the default request headers:
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,*/*;q=0.8",
+    "Accept-Language": "sv,en;q=0.5",
+}
+
+# Configure item pipelines: normalise → dedupe → store
+ITEM_PIPELINES = {
+    "crawler.pipelines.NormalisePipeline": 100,
+    "crawler.pipelines.DedupePipeline": 200,
+    "crawler.pipelines.StorePipeline": 300,
+}
+
+# Enable and configure the AutoThrottle extension
+#     https://docs.scrapy.org/en/latest/topics/autothrottle.html
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Enable and configure HTTP caching (development only: BEVAKNING_HTTPCACHE=1)
+HTTPCACHE_ENABLED = False
+HTTPCACHE_EXPIRATION_SECS = 3600
+HTTPCACHE_DIR = "httpcache"
+
+# Redirect loops end after this many hops.
+REDIRECT_MAX_TIMES = 5
+
+# Set settings whose default value is deprecated to a future-proof value
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"

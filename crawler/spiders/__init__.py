@@ -1,0 +1,1 @@
+"""Spiders: one module per kind of entry point (feeds, sitemaps)."""

@@ -1,0 +1,1 @@
+"""The bundled demo: fictional local newspaper sites and a server for them."""
