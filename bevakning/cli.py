@@ -240,3 +240,8 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
 
 def main() -> None:
     cli(prog_name="bevakning")
+
+
+# Each area keeps its extra subcommands in a module of its own, which adds
+# them to `cli` when imported. Imported last, after the shared decorators exist.
+from bevakning import cli_classify, cli_crawler, cli_digest, cli_reference, cli_web  # noqa: E402,F401
