@@ -41,19 +41,6 @@ ABBREVIATIONS = {
     "inkl",
     "exkl",
     "max",
-    "min",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "okt",
-    "nov",
-    "dec",
     "dir",
     "tf",
     "vd",
@@ -65,16 +52,32 @@ ABBREVIATIONS = {
     "mr",
 }
 
+# Month abbreviations end a sentence unless a day number precedes them ("i jul." vs "1 jul.").
+MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"}
+
 _SPLIT = re.compile(r"(?<=[.!?…”\"])\s+(?=[–—\-\"”«A-ZÅÄÖÉ0-9])")
+
+
+def _last_word(chunk: str) -> str:
+    return chunk.rsplit(None, 1)[-1].rstrip(".").lower() if chunk.split() else ""
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
     tail = chunk.rsplit(None, 1)[-1] if chunk.split() else ""
     word = tail.rstrip(".").lower().lstrip('("”')
+    if not tail.endswith("."):
+        return False
     if word in ABBREVIATIONS:
         return True
-    # Initials ("A. Andersson") and ordinals/dates ("3. ", "1 jan.")
-    return bool(re.fullmatch(r"[A-ZÅÄÖ]|\d{1,2}", tail.rstrip(".")))
+    if word in MONTHS:
+        words = chunk.split()
+        return len(words) > 1 and words[-2].rstrip(".").isdigit()
+    # Initials ("A. Andersson")
+    return bool(re.fullmatch(r"[A-ZÅÄÖ]", tail.rstrip(".")))
+
+
+# Abbreviations that often end a sentence: split after them when a capital follows.
+SENTENCE_FINAL = {"m.fl", "m.m", "osv", "o.s.v", "etc", "kr", "st"}
 
 
 def split_sentences(text: str) -> list[str]:
@@ -85,7 +88,11 @@ def split_sentences(text: str) -> list[str]:
     parts = _SPLIT.split(text)
     sentences: list[str] = []
     for part in parts:
-        if sentences and _ends_with_abbreviation(sentences[-1]):
+        if (
+            sentences
+            and _ends_with_abbreviation(sentences[-1])
+            and not (_last_word(sentences[-1]) in SENTENCE_FINAL and part[:1].isupper())
+        ):
             sentences[-1] = f"{sentences[-1]} {part}"
         else:
             sentences.append(part)

@@ -1,0 +1,307 @@
+"""Who says a statement, and for which municipality or region.
+
+Swedish news names the speaker after the quote ("…, säger Anna Andersson (C),
+kommunstyrelsens ordförande i Laxå.") and later only by surname or "hon"/"han",
+so attribution walks an article in order, keeps the people it has met and
+carries the speaker back over a pratminus paragraph and forward to
+continuations.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import asdict, dataclass, replace
+
+from classify.lexicon import (
+    INSTITUTIONS,
+    MUNICIPAL_ROLES,
+    PARTIES,
+    PRONOUNS,
+    REGIONAL_ROLES,
+    role_from_title,
+)
+from classify.places import gazetteer
+from classify.quotes import is_pratminus, quote_kind
+
+_UP = "A-ZÅÄÖÉÜ"
+_LOW = "a-zåäöéüøæ"
+_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+NAME = rf"{_WORD}(?: (?:af |von |de |van )?{_WORD}){{1,2}}"
+PARTY = r"\s*\((?P<party>[A-ZÅÄÖa-zåäö]{1,5})\)"
+_VERBS = (
+    r"säger|sa|sade|menar|anser|tycker|konstaterar|påpekar|understryker|betonar|framhåller|"
+    r"hävdar|skriver|förklarar|fortsätter|svarar|kommenterar|tillägger|berättar|uppger|"
+    r"varnar|befarar|tror|frågar|suckar|replikerar|säger till \w+"
+)
+# "…, säger Karin Åström (C), kommunstyrelsens ordförande i Laxå."
+AFTER_VERB = re.compile(rf"(?:,|–|—|:)\s*(?:{_VERBS})\s+(?P<who>[^.!?]+?)\s*[.!?”\"]*$")
+# "Kommunalrådet Kerstin Ek (S) …", "kommunstyrelsens ordförande Anna Berg (M) …"
+TITLED_NAME = re.compile(rf"(?P<name>{NAME})(?:{PARTY})?")
+NAME_PARTY = re.compile(rf"(?P<name>{NAME}){PARTY}")
+SOM_AR = re.compile(rf"(?P<name>{NAME})(?:{PARTY})?, som är (?P<title>[^,.]+)")
+ENLIGT = re.compile(rf"\b[Ee]nligt (?P<who>[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)?)")
+PRONOUN_SUBJECT = re.compile(
+    r"^(?:[–—-]\s*)?(?:Men |Och |Då |Nu )?(?P<pron>[Hh]on|[Hh]an|[Hh]en)\b"
+)
+_SENTENCE_WORDS = {
+    "Det",
+    "Den",
+    "Vi",
+    "Jag",
+    "Men",
+    "Och",
+    "Nu",
+    "Då",
+    "Här",
+    "Där",
+    "Enligt",
+    "Regionen",
+    "Kommunen",
+    "Beslutet",
+    "Linjen",
+    "Bussen",
+    "Han",
+    "Hon",
+    "Efter",
+    "Under",
+    "Sedan",
+    "Om",
+}
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: person or institution, with whom they speak for."""
+
+    name: str | None = None
+    party: str | None = None
+    role: str | None = None
+    municipality: str | None = None
+    municipality_code: str | None = None
+    region_lan_code: str | None = None
+    how: str = ""  # how attribution found it: verb, titled, som_ar, enligt, pronoun, …
+
+    @property
+    def surname(self) -> str | None:
+        return self.name.split()[-1] if self.name else None
+
+    @property
+    def is_municipal(self) -> bool:
+        return self.role in MUNICIPAL_ROLES
+
+    @property
+    def is_regional(self) -> bool:
+        return self.role in REGIONAL_ROLES
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _place(phrase: str, speaker: Speaker) -> None:
+    """Fill municipality or region from a role phrase ("… ordförande i Laxå")."""
+    g = gazetteer()
+    munis = g.find_municipalities(phrase)
+    if munis and speaker.role not in REGIONAL_ROLES:
+        m = munis[0]
+        speaker.municipality, speaker.municipality_code = m.name, m.code
+        with contextlib.suppress(KeyError):
+            speaker.region_lan_code = g.lan_of_municipality(m.code)
+        return
+    targets = [t for t in g.find_regional_targets(phrase) if t.kind in ("region", "transit_brand")]
+    if targets:
+        speaker.region_lan_code = targets[0].lan_code
+
+
+def _describe(who: str, phrase_after: str = "") -> Speaker:
+    """A speaker from a noun phrase ("Karin Åström (C), kommunstyrelsens ordförande i Laxå")."""
+    sp = Speaker()
+    m = re.search(rf"(?P<name>{NAME})(?:{PARTY})?", who)
+    if m and m.group("name").split()[0] not in _SENTENCE_WORDS:
+        sp.name = m.group("name")
+        party = m.group("party")
+        if party and party.upper() in PARTIES:
+            sp.party = party.upper()
+    rest = who if not m else who[: m.start()] + " " + who[m.end() :]
+    rest = f"{rest} {phrase_after}".strip()
+    titled = role_from_title(rest)
+    if titled:
+        sp.role = titled[0]
+    elif not sp.name:
+        for rx, role in INSTITUTIONS:
+            if rx.search(who):
+                sp.role = role
+                break
+    _place(rest if titled or not sp.name else who, sp)
+    if sp.role is None and sp.party and sp.municipality:
+        sp.role = "municipal_politician"
+    return sp
+
+
+def _institution_subject(sentence: str) -> Speaker | None:
+    """An institution as grammatical subject: "Kommunen kräver …", "Laxå rasar mot …"."""
+    head = re.sub(r"^[–—-]\s*", "", sentence)
+    words = head.split()
+    opening = " ".join(words[:4])
+    for rx, role in INSTITUTIONS:
+        m = rx.search(opening)
+        if m and m.start() <= 1:
+            sp = Speaker(role=role, how="institution")
+            _place(opening, sp)
+            if role == "municipality" and not sp.municipality_code:
+                sp.municipality = None
+            return sp
+    g = gazetteer()
+    munis = g.find_municipalities(" ".join(words[:2]))
+    if munis and munis[0].start == 0 and len(words) > 1 and words[1][:1].islower():
+        m = munis[0]
+        sp = Speaker(role="municipality", municipality=m.name, municipality_code=m.code)
+        sp.how = "place_subject"
+        with contextlib.suppress(KeyError):
+            sp.region_lan_code = g.lan_of_municipality(m.code)
+        return sp
+    return None
+
+
+class Attributor:
+    """Walks one article in reading order, remembering the people it has met."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Speaker] = {}
+        self.last_person: Speaker | None = None
+        self.last_quoted: Speaker | None = None
+
+    def _remember(self, sp: Speaker) -> Speaker:
+        if sp.name:
+            known = self.people.get(sp.surname or "")
+            if known and known.name and known.name.endswith(sp.name.split()[-1]):
+                # Fill what the earlier mention knew and this one does not.
+                for field in (
+                    "party",
+                    "role",
+                    "municipality",
+                    "municipality_code",
+                    "region_lan_code",
+                ):
+                    if getattr(sp, field) is None:
+                        setattr(sp, field, getattr(known, field))
+            self.people[sp.surname or ""] = sp
+            self.last_person = sp
+        return sp
+
+    def _known(self, surname: str, how: str) -> Speaker | None:
+        sp = self.people.get(surname)
+        return replace(sp, how=how) if sp else None
+
+    def find_in_sentence(self, sentence: str) -> Speaker | None:
+        """The speaker a sentence names itself, if any (without carrying)."""
+        if m := AFTER_VERB.search(sentence):
+            who = m.group("who").strip()
+            pron = who.split()[0].lower() if who.split() else ""
+            if pron in PRONOUNS and self.last_person:
+                return replace(self.last_person, how="pronoun")
+            if pron in PRONOUNS:
+                return None
+            sp = _describe(who)
+            if sp.name and sp.role is None and (known := self._known(sp.surname or "", "surname")):
+                return known
+            if sp.name or sp.role:
+                sp.how = "verb"
+                return self._remember(sp)
+        if m := SOM_AR.search(sentence):
+            sp = _describe(
+                m.group("name") + (f" ({m.group('party')})" if m.group("party") else ""),
+                m.group("title"),
+            )
+            sp.how = "som_ar"
+            return self._remember(sp)
+        titled = role_from_title(sentence)
+        if titled:
+            # "Kommunalrådet Kerstin Ek (S) …": the name right after the title.
+            idx = sentence.lower().find(titled[2].lower())
+            after = sentence[idx + len(titled[2]) :]
+            before = sentence[:idx]
+            m = re.match(
+                rf"\s*(?:i [{_UP}]\w+(?: kommun)?,?\s*)?(?P<name>{NAME})(?:{PARTY})?", after
+            )
+            if m and m.group("name").split()[0] not in _SENTENCE_WORDS:
+                place = before[-40:] + " " + after[: m.end() + 40]
+                sp = _describe(m.group(0), f"{titled[2]} {place}")
+                sp.how = "titled"
+                return self._remember(sp)
+            m = NAME_PARTY.search(before[-60:])
+            if m and m.group("name").split()[0] not in _SENTENCE_WORDS:
+                sp = _describe(m.group(0), f"{titled[2]} {after[:60]}")
+                sp.how = "titled"
+                return self._remember(sp)
+        m = NAME_PARTY.search(sentence)
+        if m and m.group("name").split()[0] not in _SENTENCE_WORDS and m.start() < 40:
+            sp = _describe(m.group(0), sentence[m.end() : m.end() + 80])
+            sp.how = "name_party"
+            return self._remember(sp)
+        if m := ENLIGT.search(sentence):
+            surname = m.group("who").split()[-1]
+            if known := self._known(surname, "enligt"):
+                return known
+            sp = _describe(m.group("who"))
+            if sp.role:
+                sp.how = "enligt"
+                return sp
+        if (m := PRONOUN_SUBJECT.match(sentence)) and self.last_person:
+            return replace(self.last_person, how="pronoun")
+        # A known surname as subject: "Åström menar att …"
+        first = re.sub(r"^[–—-]\s*", "", sentence).split()[:1]
+        if first and first[0] in self.people:
+            return self._known(first[0], "surname")
+        return _institution_subject(sentence)
+
+    def paragraph(
+        self, sentences: list[str], *, headline: bool = False
+    ) -> list[tuple[Speaker | None, str]]:
+        """Speakers and quote kinds for one paragraph's sentences."""
+        dash = bool(sentences) and is_pratminus(sentences[0])
+        found = [self.find_in_sentence(s) for s in sentences]
+        kinds = [quote_kind(s, in_pratminus=dash, headline=headline) for s in sentences]
+        if dash:
+            # One voice speaks a pratminus paragraph: the attributed one, else the previous quote's.
+            voice = next(
+                (sp for sp in found if sp and sp.how in ("verb", "pronoun", "surname")), None
+            )
+            if voice is None:
+                voice = next((sp for sp in found if sp), None)
+            if voice is None and self.last_quoted:
+                voice = replace(self.last_quoted, how="continued_quote")
+            if voice is not None:
+                self.last_quoted = voice
+                if voice.name:
+                    self.last_person = voice
+            return [(voice, k) for k in kinds]
+        out = []
+        for sp, k in zip(found, kinds, strict=True):
+            if sp is not None and k in ("quote", "indirect"):
+                self.last_quoted = sp
+            out.append((sp, k))
+        return out
+
+
+def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | None, str]:
+    """Speaker and quote kind of one statement, using its context for attribution.
+
+    The context may hold the sentences around the statement (before or after);
+    a speaker named there is carried to the statement when the statement names
+    none itself (or only "hon"/"han").
+    """
+    att = Attributor()
+    ctx_speaker = None
+    if context:
+        from classify.sentences import split_sentences
+
+        for s in split_sentences(context):
+            ctx_speaker = att.find_in_sentence(s) or ctx_speaker
+    own = att.find_in_sentence(text)
+    kind = quote_kind(text)
+    if own is not None:
+        return own, kind
+    if ctx_speaker is not None:
+        return replace(ctx_speaker, how=f"context:{ctx_speaker.how}"), kind
+    return None, kind
