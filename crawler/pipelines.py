@@ -10,9 +10,12 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawler.dedupe import StoryIndex, assign_story, minhash, shingles, simhash
 from crawler.items import ArticleItem
+from crawler.state import SWEDISH, add_url_alias
+from crawler.urls import normalise_url
 from db import open_db
-from db.store import insert_article, now_iso
+from db.store import now_iso
 
 
 def content_hash(text: str) -> str:
@@ -21,17 +24,36 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
+def _nfc(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = unicodedata.normalize("NFC", value).strip()
+    return value or None
+
+
+def _source_stats(crawler: Crawler, source_id: str) -> dict[str, int]:
+    by_source = getattr(crawler.spider, "stats_by_source", None)
+    if by_source is None:
+        return {}
+    return by_source.setdefault(source_id, {})
+
+
 class NormalisePipeline:
-    """Unicode NFC, trimmed fields, a fetch time and a content hash; empty bodies are dropped."""
+    """Normalised URL, Unicode NFC, trimmed fields, a fetch time and a content hash.
+
+    Pages with neither body text nor a paywall teaser are dropped.
+    """
 
     def process_item(self, item: ArticleItem, spider: Any = None) -> ArticleItem:
-        if not item.text or not item.text.strip():
+        item.url = normalise_url(item.url)
+        if item.canonical_url:
+            item.canonical_url = normalise_url(item.canonical_url)
+        for name in ("title", "text", "author", "lead", "section"):
+            setattr(item, name, _nfc(getattr(item, name)))
+        if not item.text and not (item.paywalled and item.lead):
             raise DropItem(f"no article text: {item.url}")
-        item.text = unicodedata.normalize("NFC", item.text).strip()
-        if item.title:
-            item.title = unicodedata.normalize("NFC", item.title).strip()
         item.fetched_at = item.fetched_at or now_iso()
-        item.content_hash = content_hash(item.text)
+        item.content_hash = content_hash(item.text or f"{item.title or ''}\n{item.lead}")
         return item
 
 
@@ -54,34 +76,94 @@ class _DatabasePipeline:
 
 
 class DedupePipeline(_DatabasePipeline):
-    """Drop exact duplicates (same body under another URL) within the database."""
+    """Drop exact duplicates within one outlet (same body under another URL).
+
+    The other URL is remembered (table article_urls) so it is not fetched again.
+    The same body in another outlet is a syndicated copy: it is kept and joins
+    the story in StorePipeline.
+    """
 
     def process_item(self, item: ArticleItem, spider: Any = None) -> ArticleItem:
         row = self.db.execute(
-            "select url from articles where content_hash = ? and url != ? limit 1",
-            [item.content_hash, item.url],
+            "select id, url from articles where content_hash = ? and source_id = ? and url != ? "
+            "limit 1",
+            [item.content_hash, item.source_id, item.url],
         ).fetchone()
         if row:
+            with self.db.atomic():
+                add_url_alias(self.db, item.url, row[0], "same_content")
             self.stats.inc_value("bevakning/duplicates")
-            raise DropItem(f"duplicate of {row[0]}: {item.url}")
+            stats = _source_stats(self.crawler, item.source_id)
+            stats["duplicates"] = stats.get("duplicates", 0) + 1
+            raise DropItem(f"duplicate of {row[1]}: {item.url}")
         return item
 
 
 class StorePipeline(_DatabasePipeline):
-    """Write each article in its own transaction, so a crash loses at most the one in flight."""
+    """Write each article, its story and its aliases in one transaction.
+
+    One transaction per article: a crash (even SIGKILL) loses at most the
+    article in flight, which the next crawl fetches again.
+    Non-Swedish articles are stored with their language and marked classified
+    (classified_at set, no statements), so the classifier skips them.
+    """
+
+    def open_spider(self, spider: Any = None) -> None:
+        super().open_spider(spider)
+        days = self.crawler.settings.getint("BEVAKNING_STORY_WINDOW_DAYS", 30)
+        self.stories = StoryIndex(self.db, window_days=days)
 
     def process_item(self, item: ArticleItem, spider: Any = None) -> ArticleItem:
-        new_id = insert_article(
-            self.db,
-            {
-                "source_id": item.source_id,
-                "url": item.url,
-                "title": item.title,
-                "published": item.published,
-                "text": item.text,
-                "fetched_at": item.fetched_at,
-                "content_hash": item.content_hash,
-            },
-        )
-        self.stats.inc_value("bevakning/new" if new_id else "bevakning/already_stored")
+        features = shingles(" ".join(filter(None, [item.title, item.lead, item.text])))
+        sig = minhash(features)
+        row = {
+            "source_id": item.source_id,
+            "url": item.url,
+            "title": item.title,
+            "published": item.published,
+            "text": item.text,
+            "author": item.author,
+            "lead": item.lead,
+            "section": item.section,
+            "canonical_url": item.canonical_url,
+            "language": item.language,
+            "paywalled": item.paywalled,
+            "fetched_at": item.fetched_at,
+            "content_hash": item.content_hash,
+            "simhash": simhash(features),
+        }
+        if item.language and item.language != SWEDISH:
+            row["classified_at"] = item.fetched_at
+        names = ", ".join(f"[{k}]" for k in row)
+        marks = ", ".join("?" for _ in row)
+        stats = _source_stats(self.crawler, item.source_id)
+        with self.db.atomic():
+            cur = self.db.execute(
+                f"insert into articles ({names}) values ({marks}) on conflict(url) do nothing",
+                list(row.values()),
+            )
+            if not cur.rowcount:
+                self.stats.inc_value("bevakning/already_stored")
+                return item
+            article_id = cur.lastrowid
+            same = self.db.execute(
+                "select id from articles where content_hash = ? and id != ? order by id limit 1",
+                [item.content_hash, article_id],
+            ).fetchone()
+            assign_story(
+                self.db,
+                self.stories,
+                article_id,
+                item.published,
+                sig,
+                len(features),
+                exact=same[0] if same else None,
+            )
+            if item.canonical_url and item.canonical_url != item.url:
+                add_url_alias(self.db, item.canonical_url, article_id, "canonical")
+            for alias in item.extra.get("aliases", ()):
+                if alias != item.url:
+                    add_url_alias(self.db, alias, article_id, "redirect")
+        self.stats.inc_value("bevakning/new")
+        stats["new"] = stats.get("new", 0) + 1
         return item

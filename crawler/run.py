@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +18,32 @@ class CrawlSummary:
     new: int = 0
     duplicates: int = 0
     errors: int = 0
+    fetched: int = 0
+    skipped_known: int = 0
+    status: str = "finished"
+    run_id: int | None = None
     per_source: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def line(self) -> str:
         return (
             f"crawl done: {self.new} new articles, {self.duplicates} duplicates, "
-            f"{self.errors} errors from {len(self.per_source)} sources"
+            f"{self.errors} errors from {len(self.per_source)} sources "
+            f"({self.fetched} pages fetched, {self.skipped_known} already stored; "
+            f"run {self.run_id}, {self.status})"
         )
+
+
+# Environment variables that override a setting (between settings.py and flags).
+_ENV_SETTINGS = {
+    "BEVAKNING_DOWNLOAD_TIMEOUT": "DOWNLOAD_TIMEOUT",
+    "BEVAKNING_DOWNLOAD_MAXSIZE": "DOWNLOAD_MAXSIZE",
+    "BEVAKNING_CONCURRENT_PER_DOMAIN": "CONCURRENT_REQUESTS_PER_DOMAIN",
+    "BEVAKNING_PROGRESS_INTERVAL": "BEVAKNING_PROGRESS_INTERVAL",
+    "BEVAKNING_SITEMAP_DAYS": "BEVAKNING_SITEMAP_DAYS",
+    "BEVAKNING_SECTION_MAX_PAGES": "BEVAKNING_SECTION_MAX_PAGES",
+    "BEVAKNING_MAX_CRAWL_DELAY": "BEVAKNING_MAX_CRAWL_DELAY",
+    "BEVAKNING_LOG_LEVEL": "LOG_LEVEL",
+}
 
 
 def crawl_settings(
@@ -39,6 +59,9 @@ def crawl_settings(
         settings.set("USER_AGENT", ua, priority="cmdline")
     if os.environ.get("BEVAKNING_HTTPCACHE") == "1":
         settings.set("HTTPCACHE_ENABLED", True, priority="cmdline")
+    for env, name in _ENV_SETTINGS.items():
+        if (value := os.environ.get(env)) is not None and value.strip():
+            settings.set(name, value.strip(), priority="cmdline")
     if fast:
         settings.setdict(
             {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "RANDOMIZE_DOWNLOAD_DELAY": False},
@@ -55,28 +78,46 @@ def run_crawl(
     *,
     refresh: bool = False,
     fast: bool = False,
+    since: datetime | None = None,
     overrides: dict[str, Any] | None = None,
 ) -> CrawlSummary:
-    """Crawl the given sources' feeds into the database and summarise what happened."""
+    """Crawl the sources (feeds, sitemaps, section pages) into the database.
+
+    The run is recorded in crawl_runs/crawl_run_sources; a run whose process
+    died is marked 'killed' when the next one starts.
+    """
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.spiders.feeds import FeedSpider
+    from crawler.spiders.news import NewsSpider
+    from crawler.state import finish_run, start_run
 
     db = open_db(db_path)
     upsert_sources(db, [s.as_row() for s in sources])
+    run_id = start_run(db, since=since.isoformat() if since else None, refresh=refresh)
     db.close()
 
     process = CrawlerProcess(
         crawl_settings(db_path, fast=fast, overrides=overrides), install_root_handler=True
     )
-    crawler = process.create_crawler(FeedSpider)
-    process.crawl(crawler, sources=sources, db_path=str(db_path), refresh=refresh)
-    process.start()
-    stats = crawler.stats.get_stats()
-    spider_stats = getattr(crawler.spider, "stats_by_source", {})
-    return CrawlSummary(
-        new=stats.get("bevakning/new", 0),
-        duplicates=stats.get("bevakning/duplicates", 0),
-        errors=sum(s["errors"] for s in spider_stats.values()),
-        per_source=spider_stats,
-    )
+    crawler = process.create_crawler(NewsSpider)
+    process.crawl(crawler, sources=sources, db_path=str(db_path), refresh=refresh, since=since)
+    status = "failed"
+    try:
+        process.start()
+        status = getattr(crawler.spider, "closed_reason", None) or "failed"
+    finally:
+        per_source = getattr(crawler.spider, "stats_by_source", {})
+        summary = CrawlSummary(
+            new=sum(s.get("new", 0) for s in per_source.values()),
+            duplicates=sum(s.get("duplicates", 0) for s in per_source.values()),
+            errors=sum(s.get("errors", 0) for s in per_source.values()),
+            fetched=sum(s.get("fetched", 0) for s in per_source.values()),
+            skipped_known=sum(s.get("skipped_known", 0) for s in per_source.values()),
+            status=status,
+            run_id=run_id,
+            per_source=per_source,
+        )
+        db = open_db(db_path)
+        finish_run(db, run_id, status, per_source, summary.line())
+        db.close()
+    return summary

@@ -50,6 +50,32 @@ DEFAULT_REQUEST_HEADERS = {
     "Accept-Language": "sv,en;q=0.5",
 }
 
+# Enable or disable downloader middlewares
+# robots.txt with Crawl-delay honoured (Scrapy's own middleware ignores Crawl-delay).
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.PoliteRobotsTxtMiddleware": 100,
+}
+# Never wait longer than this between requests, whatever a robots.txt asks.
+BEVAKNING_MAX_CRAWL_DELAY = 30.0
+
+# Enable or disable extensions
+EXTENSIONS = {
+    "crawler.extensions.ProgressLog": 500,
+}
+# Seconds between progress lines on stderr (0 turns them off).
+BEVAKNING_PROGRESS_INTERVAL = 10.0
+
+# Which items the spiders follow
+# Sitemap items older than this many days are ignored unless --since says otherwise.
+BEVAKNING_SITEMAP_DAYS = 3
+BEVAKNING_SITEMAP_MAX_URLS = 2000
+# Section-page fallback: link depth below a section page and pages per outlet per crawl.
+BEVAKNING_SECTION_DEPTH = 2
+BEVAKNING_SECTION_MAX_PAGES = 30
+# Near-duplicate stories are matched against articles fetched in this many days.
+BEVAKNING_STORY_WINDOW_DAYS = 30
+
 # Configure item pipelines: normalise → dedupe → store
 ITEM_PIPELINES = {
     "crawler.pipelines.NormalisePipeline": 100,

@@ -1,48 +1,58 @@
-"""RSS/Atom feed spider: read each feed with feedparser, fetch each entry's article page."""
+"""RSS/Atom feeds through feedparser, with conditional GETs (ETag, Last-Modified)."""
 
 from __future__ import annotations
 
+from calendar import timegm
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
 import scrapy
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-from crawler.extract import extract_article
-from crawler.items import ArticleItem
 from crawler.sources import Source
-from db import open_db
-from db.store import known_urls
+from crawler.spiders.base import ArticleSpider
+from crawler.state import feed_validators, save_feed_state
 
 
-class FeedSpider(scrapy.Spider):
-    """Follow every entry of every source's feeds, skipping articles already stored."""
+def _entry_time(entry: Any) -> datetime | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    return datetime.fromtimestamp(timegm(parsed), UTC) if parsed else None
 
-    name = "feeds"
 
-    def __init__(self, sources: list[Source], db_path: str, refresh: bool = False, **kwargs: Any):
-        super().__init__(**kwargs)
-        self.sources = sources
-        self.db_path = db_path
-        self.refresh = refresh
-        self.stats_by_source: dict[str, dict[str, int]] = {
-            s.id: {"entries": 0, "fetched": 0, "skipped_known": 0, "errors": 0} for s in sources
-        }
+class FeedsMixin:
+    """Entry points and parsing for feeds.
 
-    async def start(self) -> Any:
-        for source in self.sources:
-            for feed in source.feeds:
-                yield scrapy.Request(
-                    feed,
-                    callback=self.parse_feed,
-                    errback=self.on_error,
-                    cb_kwargs={"source": source},
-                    dont_filter=True,
-                )
+    Validators are saved only when a crawl finished and every article the feed
+    listed was fetched: otherwise a later 304 would hide the items still missing.
+    """
 
-    def parse_feed(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
+    def feed_requests(self: Any, source: Source) -> Iterator[scrapy.Request]:
+        for url in source.feeds:
+            headers = {}
+            if not self.refresh:
+                etag, modified = feed_validators(self.db, url)
+                if etag:
+                    headers["If-None-Match"] = etag
+                if modified:
+                    headers["If-Modified-Since"] = modified
+            yield scrapy.Request(
+                url,
+                callback=self.parse_feed,
+                errback=self.on_error,
+                headers=headers,
+                cb_kwargs={"source": source},
+                meta={"handle_httpstatus_list": [304], "origin": url, "dont_cache": False},
+                dont_filter=True,
+                priority=10,
+            )
+
+    def parse_feed(self: Any, response: Response, source: Source) -> Iterator[scrapy.Request]:
+        feed_url = response.request.url
+        if response.status == 304:
+            self.logger.info("feed not modified: %s", feed_url)
+            return
         parsed = feedparser.parse(
             response.body,
             response_headers={
@@ -50,65 +60,61 @@ class FeedSpider(scrapy.Spider):
             },
         )
         if parsed.bozo and not parsed.entries:
-            self.logger.error("unusable feed %s: %s", response.url, parsed.get("bozo_exception"))
-            self.stats_by_source[source.id]["errors"] += 1
+            self.logger.error("unusable feed %s: %s", feed_url, parsed.get("bozo_exception"))
+            self.count(source, "errors")
             return
-        links = [e.get("link") for e in parsed.entries if e.get("link")]
-        links = [response.urljoin(link) for link in links]
-        self.stats_by_source[source.id]["entries"] += len(links)
-        skip: set[str] = set()
-        if not self.refresh and links:
-            db = open_db(self.db_path)
-            try:
-                skip = known_urls(db, links)
-            finally:
-                db.close()
-        self.stats_by_source[source.id]["skipped_known"] += len(skip)
+        if parsed.bozo:
+            self.logger.warning(
+                "malformed feed %s, %d entries still usable: %s",
+                feed_url,
+                len(parsed.entries),
+                parsed.get("bozo_exception"),
+            )
+        candidates = []
         for entry in parsed.entries:
             link = entry.get("link")
             if not link:
                 continue
-            url = response.urljoin(link)
-            if url in skip:
+            when = _entry_time(entry)
+            if self.since and when and when < self.since:
                 continue
-            yield scrapy.Request(
-                url,
-                callback=self.parse_article,
-                errback=self.on_error,
-                cb_kwargs={
-                    "source": source,
-                    "entry_title": entry.get("title"),
-                    "entry_published": entry.get("published"),
-                },
+            candidates.append(
+                (
+                    response.urljoin(link),
+                    {"title": entry.get("title"), "published": when.isoformat() if when else None},
+                )
             )
-
-    def parse_article(
-        self,
-        response: Response,
-        source: Source,
-        entry_title: str | None,
-        entry_published: str | None,
-    ) -> Iterator[ArticleItem]:
-        if not isinstance(response, scrapy.http.TextResponse):
-            self.logger.warning("not a text page, skipped: %s", response.url)
-            return
-        data = extract_article(response.text, response.url)
-        self.stats_by_source[source.id]["fetched"] += 1
-        yield ArticleItem(
-            source_id=source.id,
-            url=response.url,
-            title=data["title"] or entry_title,
-            published=data["published"] or entry_published,
-            text=data["text"],
-            author=data["author"],
+        etag = response.headers.get("ETag")
+        modified = response.headers.get("Last-Modified")
+        self.feed_updates[feed_url] = (
+            source.id,
+            etag.decode("latin-1") if etag else None,
+            modified.decode("latin-1") if modified else None,
+            len(parsed.entries),
         )
+        yield from self.article_requests(source, candidates, origin=feed_url)
 
-    def on_error(self, failure: Any) -> None:
-        request = failure.request
-        if failure.check(IgnoreRequest):
-            self.logger.info("skipped %s: %s", request.url, failure.getErrorMessage())
+    def save_feed_states(self: Any, reason: str) -> None:
+        if reason != "finished":
             return
-        source = request.cb_kwargs.get("source")
-        if source is not None:
-            self.stats_by_source[source.id]["errors"] += 1
-        self.logger.error("failed %s: %s", request.url, failure.getErrorMessage())
+        for url, (source_id, etag, modified, items) in self.feed_updates.items():
+            if url not in self.failed_origins:
+                save_feed_state(self.db, url, source_id, etag, modified, items)
+
+
+class FeedSpider(FeedsMixin, ArticleSpider):
+    """Only the sources' feeds."""
+
+    name = "feeds"
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.feed_updates: dict[str, tuple] = {}
+
+    async def start(self) -> Any:
+        for source in self.sources:
+            for request in self.feed_requests(source):
+                yield request
+
+    def persist_state(self, reason: str) -> None:
+        self.save_feed_states(reason)

@@ -31,7 +31,7 @@ def migrate(db: Database) -> None:
         pk="url",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    # MinHash signatures (uint64 hash values) used to match near-duplicates across crawls.
+    # MinHash signatures (uint32 hash values, datasketch affine32) used to match near-duplicates across crawls.
     db["article_minhash"].create(
         {"article_id": int, "signature": bytes},
         pk="article_id",

@@ -1,0 +1,147 @@
+"""What every spider kind shares: known-URL checks, article pages, errors, per-source counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+
+from crawler.extract import decode_html, extract_article
+from crawler.items import ArticleItem
+from crawler.sources import Source
+from crawler.state import known_urls
+from crawler.urls import normalise_url
+from db import open_db
+
+STAT_KEYS = ("entries", "fetched", "new", "duplicates", "skipped_known", "errors")
+
+
+class ArticleSpider(scrapy.Spider):
+    """Base for spiders that find article URLs somewhere and fetch each one once."""
+
+    def __init__(
+        self,
+        sources: list[Source],
+        db_path: str,
+        refresh: bool = False,
+        since: datetime | None = None,
+        **kwargs: Any,
+    ):
+        super().__init__(**kwargs)
+        self.sources = sources
+        self.db_path = db_path
+        self.refresh = refresh
+        self.since = since
+        self.stats_by_source: dict[str, dict[str, int]] = {
+            s.id: dict.fromkeys(STAT_KEYS, 0) for s in sources
+        }
+        self.queued: set[str] = set()
+        self.failed_origins: set[str] = set()
+        self._db: Any = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ArticleSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
+        return spider
+
+    @property
+    def db(self) -> Any:
+        if self._db is None:
+            self._db = open_db(self.db_path)
+        return self._db
+
+    def on_closed(self, spider: Any = None, reason: str = "") -> None:
+        self.closed_reason = reason
+        self.persist_state(reason)
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def persist_state(self, reason: str) -> None:
+        """Hook for spider kinds that keep state between crawls (feed validators)."""
+
+    def count(self, source: Source, key: str, n: int = 1) -> None:
+        self.stats_by_source.setdefault(source.id, dict.fromkeys(STAT_KEYS, 0))[key] += n
+
+    def article_requests(
+        self, source: Source, candidates: Iterable[tuple[str, dict]], origin: str
+    ) -> Iterator[scrapy.Request]:
+        """Requests for article URLs not stored yet and not queued in this crawl.
+
+        `candidates` are (absolute URL, hints from the listing such as title and date).
+        URLs are normalised first, so tracking and AMP variants count as one.
+        """
+        fresh: list[tuple[str, str, dict]] = []
+        for url, hints in candidates:
+            if not url.startswith(("http://", "https://")):
+                continue
+            key = normalise_url(url)
+            self.count(source, "entries")
+            if key in self.queued:
+                self.count(source, "duplicates")
+                continue
+            self.queued.add(key)
+            fresh.append((url, key, hints))
+        known = set() if self.refresh else known_urls(self.db, [k for _, k, _ in fresh])
+        for url, key, hints in fresh:
+            if key in known:
+                self.count(source, "skipped_known")
+                continue
+            yield scrapy.Request(
+                url,
+                callback=self.parse_article,
+                errback=self.on_error,
+                cb_kwargs={"source": source, "key": key, "hints": hints},
+                meta={"origin": origin},
+                dont_filter=True,
+            )
+
+    def parse_article(
+        self, response: Response, source: Source, key: str, hints: dict
+    ) -> Iterator[ArticleItem]:
+        self.count(source, "fetched")
+        if not isinstance(response, TextResponse):
+            self.logger.warning("not a text page, skipped: %s", response.url)
+            return
+        declared = None
+        ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+        if "charset=" in ctype.lower():
+            declared = ctype.lower().split("charset=")[-1].split(";")[0].strip()
+        html, _encoding = decode_html(response.body, declared)
+        data = extract_article(html, response.url)
+        aliases = []
+        if normalise_url(response.url) != key:
+            aliases.append(normalise_url(response.url))
+        yield ArticleItem(
+            source_id=source.id,
+            url=key,
+            title=data["title"] or hints.get("title"),
+            published=data["published"] or hints.get("published"),
+            text=data["text"],
+            author=data["author"],
+            lead=data["lead"],
+            section=data["section"],
+            canonical_url=data["canonical_url"],
+            language=data["language"],
+            paywalled=data["paywalled"],
+            extra={"aliases": aliases},
+        )
+
+    def on_error(self, failure: Any) -> None:
+        request = failure.request
+        if failure.check(IgnoreRequest):
+            self.logger.info("skipped %s: %s", request.url, failure.getErrorMessage())
+            return
+        source = request.cb_kwargs.get("source")
+        if source is not None:
+            self.count(source, "errors")
+        origin = request.meta.get("origin")
+        if origin:
+            self.failed_origins.add(origin)
+        self.logger.error("failed %s: %s", request.url, failure.getErrorMessage())
