@@ -71,15 +71,35 @@ def init(db_path: str) -> None:
 
 
 def _crawl(
-    db_path: str, sources_file: str | None, source_ids: tuple[str, ...], refresh: bool, fast: bool
+    db_path: str,
+    sources_file: str | None,
+    source_ids: tuple[str, ...],
+    refresh: bool,
+    fast: bool,
+    since: Any = None,
 ) -> None:
     from crawler.run import run_crawl
     from crawler.sources import load_sources
 
     sources = load_sources(sources_file, only=source_ids)  # validate before touching the database
     _open(db_path).close()
-    summary = run_crawl(db_path, sources, refresh=refresh, fast=fast)
+    summary = run_crawl(db_path, sources, refresh=refresh, fast=fast, since=since)
     click.echo(summary.line())
+
+
+def _since(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """--since as an aware datetime (a bare date means midnight UTC)."""
+    if not value:
+        return None
+    from datetime import UTC, datetime
+
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(
+            f"not a date: {value!r} (use YYYY-MM-DD or an ISO 8601 time)"
+        ) from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 @cli.command()
@@ -100,12 +120,23 @@ def _crawl(
 @click.option(
     "--fast", is_flag=True, hidden=True, help="No politeness delays (local fixture sites only)."
 )
+@click.option(
+    "--since",
+    metavar="DATE",
+    callback=_since,
+    help="Only items published after DATE (YYYY-MM-DD or ISO time); sitemaps default to 3 days.",
+)
 @translate_errors
 def crawl(
-    db_path: str, sources_file: str | None, source_ids: tuple[str, ...], refresh: bool, fast: bool
+    db_path: str,
+    sources_file: str | None,
+    source_ids: tuple[str, ...],
+    refresh: bool,
+    fast: bool,
+    since: Any,
 ) -> None:
-    """Collect new articles from the sources' feeds into the database."""
-    _crawl(db_path, sources_file, source_ids, refresh, fast)
+    """Collect new articles from the sources' feeds, sitemaps and section pages."""
+    _crawl(db_path, sources_file, source_ids, refresh, fast, since)
 
 
 def _classify(db_path: str, model_name: str | None, refresh: bool) -> None:
