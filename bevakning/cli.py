@@ -191,11 +191,17 @@ def classify_text(model_name: str | None) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--public", is_flag=True, help="Allow binding a non-loopback address (reachable by others)."
+)
 @translate_errors
-def serve(db_path: str, host: str, port: int) -> None:
-    """Browse the database in Datasette."""
+def serve(db_path: str, host: str, port: int, public: bool) -> None:
+    """Browse, chart, map, search and review the database in Datasette."""
+    from bevakning.web import is_loopback
     from bevakning.web import serve as run_server
 
+    if not public and not is_loopback(host):
+        raise BadInput(f"--host {host} is reachable from other machines; add --public to allow it")
     _open(db_path).close()
     run_server(db_path, host, port, on_ready=lambda url: click.echo(f"Datasette: {url}"))
 
@@ -213,13 +219,27 @@ def serve(db_path: str, host: str, port: int) -> None:
     help="Only crawl this source id (repeatable).",
 )
 @click.option("--model", "model_name", metavar="NAME_OR_PATH", help="Model name or path.")
+@click.option(
+    "--digest",
+    "with_digest",
+    is_flag=True,
+    help="Then send last week's digest on BEVAKNING_DIGEST_WEEKDAY (default monday).",
+)
 @translate_errors
 def run(
-    db_path: str, sources_file: str | None, source_ids: tuple[str, ...], model_name: str | None
+    db_path: str,
+    sources_file: str | None,
+    source_ids: tuple[str, ...],
+    model_name: str | None,
+    with_digest: bool,
 ) -> None:
-    """Crawl, then classify: the regular job."""
+    """Crawl, then classify (and with --digest, send the weekly digest when due): the regular job."""
     _crawl(db_path, sources_file, source_ids, refresh=False, fast=False)
     _classify(db_path, model_name, refresh=False)
+    if with_digest:
+        from bevakning.cli_digest import digest_if_due
+
+        digest_if_due(db_path)
 
 
 @cli.command()
