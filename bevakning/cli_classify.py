@@ -3,4 +3,148 @@
 Commands here stay thin: parse options, call the library, print a summary.
 """
 
+import click
+
 from bevakning.cli import BadInput, cli, db_option, translate_errors  # noqa: F401
+
+
+def _train_rows(train_file: str | None, reviews_from: str | None, export_reviews: bool):
+    from classify.training import LABELLED_DIR, TRAIN_FILE, read_labelled, review_rows, write_jsonl
+
+    rows = read_labelled(train_file or TRAIN_FILE)
+    reviews = review_rows(reviews_from) if reviews_from else []
+    if reviews and export_reviews:
+        write_jsonl(reviews, LABELLED_DIR / "reviews.jsonl")
+    return rows + reviews, len(reviews)
+
+
+@cli.command()
+@click.option(
+    "--backend",
+    type=click.Choice(["linear", "bert"]),
+    default="linear",
+    show_default=True,
+    help="linear: the fast default model; bert: fine-tune a Swedish BERT.",
+)
+@click.option("--train-file", help="Labelled JSON Lines (default: data/labelled/train.jsonl).")
+@click.option(
+    "--out", help="Where to write the model (default: the shipped model file / models/bert)."
+)
+@click.option(
+    "--base",
+    default="KB/bert-base-swedish-cased",
+    show_default=True,
+    help="BERT checkpoint (hub name or local directory) for --backend bert.",
+)
+@click.option("--epochs", default=3, show_default=True, type=int, help="BERT fine-tuning epochs.")
+@click.option("--max-steps", type=int, help="Stop BERT fine-tuning after this many steps.")
+@click.option("--onnx", is_flag=True, help="Also export the BERT model to ONNX with int8 weights.")
+@click.option("--reviews-from", metavar="DB", help="Add reviewer verdicts from this database.")
+@click.option(
+    "--export-reviews", is_flag=True, help="Also write the verdicts to data/labelled/reviews.jsonl."
+)
+@click.option("--seed", default=0, show_default=True, type=int, help="Random seed.")
+@translate_errors
+def train(
+    backend: str,
+    train_file: str | None,
+    out: str | None,
+    base: str,
+    epochs: int,
+    max_steps: int | None,
+    onnx: bool,
+    reviews_from: str | None,
+    export_reviews: bool,
+    seed: int,
+) -> None:
+    """Train a conflict model on the labelled statements (and reviewers' verdicts)."""
+    from classify.training import TrainingDataError
+
+    try:
+        rows, n_reviews = _train_rows(train_file, reviews_from, export_reviews)
+    except TrainingDataError as exc:
+        raise BadInput(str(exc)) from exc
+    if backend == "linear":
+        from classify.linear import train_linear
+        from classify.model import DEFAULT_MODEL_FILE
+
+        model, info = train_linear(rows, seed=seed)
+        path = model.save(out or DEFAULT_MODEL_FILE)
+        click.echo(
+            f"trained {model.name} on {info['rows']} statements ({info['positives']} positives, "
+            f"{n_reviews} reviews): out-of-fold F1 {info['oof_f1']:.3f}, gate {info['gate']}, "
+            f"threshold {info['threshold']} -> {path}"
+        )
+        return
+    from classify.bert import export_onnx, train_bert
+
+    path = train_bert(
+        rows, base=base, out=out or "models/bert", epochs=epochs, max_steps=max_steps, seed=seed
+    )
+    click.echo(f"trained BERT from {base} on {len(rows)} statements -> {path}")
+    if onnx:
+        click.echo(f"ONNX int8 model -> {export_onnx(path)}")
+
+
+@cli.command("export-onnx")
+@click.argument("model_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--no-quantize", is_flag=True, help="Keep float32 weights (default: int8).")
+@translate_errors
+def export_onnx_cmd(model_dir: str, no_quantize: bool) -> None:
+    """Export a fine-tuned BERT directory to ONNX (int8 by default) for fast CPU inference."""
+    from classify.bert import export_onnx
+
+    click.echo(f"ONNX model -> {export_onnx(model_dir, quantize=not no_quantize)}")
+
+
+@cli.command()
+@click.option(
+    "--model",
+    "model_name",
+    metavar="NAME_OR_PATH",
+    help="Model to evaluate (default: the shipped model).",
+)
+@click.option("--test-file", help="Labelled JSON Lines (default: data/labelled/test.jsonl).")
+@click.option("--card", help="Model card to write (default: docs/model-card.md).")
+@click.option("--no-card", is_flag=True, help="Print the figures only.")
+@translate_errors
+def evaluate(
+    model_name: str | None, test_file: str | None, card: str | None, no_card: bool
+) -> None:
+    """Precision, recall and F1 on the fixed test split, beside the keyword baseline."""
+    from pathlib import Path
+
+    from classify.evaluate import MODEL_CARD, evaluate_model, model_card
+    from classify.model import load_model
+    from classify.training import TEST_FILE, TRAIN_FILE, TrainingDataError, read_labelled
+
+    try:
+        test = read_labelled(test_file or TEST_FILE)
+        train_rows = read_labelled(TRAIN_FILE) if TRAIN_FILE.is_file() else []
+    except TrainingDataError as exc:
+        raise BadInput(str(exc)) from exc
+    model = load_model(model_name)
+    baseline = load_model("provisional-keywords")
+    result = evaluate_model(model, test)
+    base = evaluate_model(baseline, test)
+    for key in ("all", "real"):
+        m, b = result[key], base[key]
+        click.echo(
+            f"{key:>4}: n={m['n']} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
+            f"(keyword rule F1={b['f1']:.3f})"
+        )
+    if no_card:
+        return
+    real = ("real", "adapted")
+    sizes = {
+        "train": len(train_rows),
+        "train_pos": sum(r["conflict"] for r in train_rows),
+        "train_real": sum(r.get("origin") in real for r in train_rows),
+        "test": len(test),
+        "test_pos": sum(r["conflict"] for r in test),
+        "test_real": sum(r.get("origin") in real for r in test),
+    }
+    path = Path(card) if card else MODEL_CARD
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(model_card(model, result, baseline.name, base, sizes), encoding="utf-8")
+    click.echo(f"model card -> {path}")

@@ -35,7 +35,7 @@ _VERBS = (
     r"varnar|befarar|tror|frågar|suckar|replikerar|säger till \w+"
 )
 # "…, säger Karin Åström (C), kommunstyrelsens ordförande i Laxå."
-AFTER_VERB = re.compile(rf"(?:,|–|—|:)\s*(?:{_VERBS})\s+(?P<who>[^.!?]+?)\s*[.!?”\"]*$")
+AFTER_VERB = re.compile(rf"(?:^|,|–|—|:)\s*(?:{_VERBS})\s+(?P<who>[^.!?]+?)\s*[.!?”\"]*$")
 # "Kommunalrådet Kerstin Ek (S) …", "kommunstyrelsens ordförande Anna Berg (M) …"
 TITLED_NAME = re.compile(rf"(?P<name>{NAME})(?:{PARTY})?")
 NAME_PARTY = re.compile(rf"(?P<name>{NAME}){PARTY}")
@@ -132,7 +132,7 @@ def _describe(who: str, phrase_after: str = "") -> Speaker:
             if rx.search(who):
                 sp.role = role
                 break
-    _place(rest if titled or not sp.name else who, sp)
+    _place(rest if rest else who, sp)
     if sp.role is None and sp.party and sp.municipality:
         sp.role = "municipal_politician"
     return sp
@@ -302,6 +302,14 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
     kind = quote_kind(text)
     if own is not None:
         return own, kind
+    if (
+        ctx_speaker is None
+        and context
+        and (role_from_title(context) or any(rx.search(context) for rx, _ in INSTITUTIONS))
+    ):
+        # A bare description ("Kommunstyrelsens ordförande i Linköping.") names the voice.
+        ctx_speaker = _describe(context)
+        ctx_speaker.how = "description"
     if ctx_speaker is not None:
         return replace(ctx_speaker, how=f"context:{ctx_speaker.how}"), kind
     return None, kind

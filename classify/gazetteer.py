@@ -21,6 +21,10 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from db.reference import GENERATED_ALIAS_KINDS, genitive, municipality_forms
+
+__all__ = ["GazMatch", "Gazetteer", "default_gazetteer", "genitive", "municipality_forms"]
+
 # Names that are also common words, first names or surnames: only accepted with a
 # place context. Chosen from the 290 names plus the main-town aliases.
 AMBIGUOUS_NAMES = frozenset(
@@ -123,8 +127,6 @@ WORD_BEFORE = re.compile(r"(\S+)\s*$")
 NAME_WORD = re.compile(r"[A-ZÅÄÖÉ][\w-]*$")
 SENTENCE_END = re.compile(r"(?:^\s*|[.!?:…”\"»]\s*|\n\s*|(?:^|[.!?:\n])\s*[–—-]\s*)$")
 
-DEMONYM_SUFFIXES = ("bo", "bon", "bor", "borna", "bornas", "bons")
-
 
 @dataclass(frozen=True)
 class GazMatch:
@@ -137,38 +139,6 @@ class GazMatch:
     end: int
     kind: str
     lan_code: str | None = None
-
-
-def genitive(name: str) -> str:
-    """Swedish genitive: -s, except after s, x and z."""
-    return name if name[-1].lower() in "sxz" else name + "s"
-
-
-def _spelling_variants(name: str) -> set[str]:
-    """ "Upplands-Bro" / "Upplands Bro", "Lilla Edet" / "Lilla-Edet"."""
-    out = {name}
-    if "-" in name:
-        out.add(name.replace("-", " "))
-    if " " in name:
-        out.add(name.replace(" ", "-"))
-    return out
-
-
-def municipality_forms(name: str, *, demonyms: bool = True) -> dict[str, str]:
-    """Every generated surface form of a municipality name mapped to its kind."""
-    forms: dict[str, str] = {}
-    for variant in _spelling_variants(name):
-        gen = genitive(variant)
-        forms.setdefault(variant, "name")
-        forms.setdefault(gen, "name")
-        for base in {variant, gen}:
-            for suffix in (" kommun", " kommuns", " stad", " stads", " kommunkoncern"):
-                forms.setdefault(base + suffix, "kommun")
-        if demonyms and "-" not in variant and " " not in variant:
-            for suffix in DEMONYM_SUFFIXES:
-                forms.setdefault(variant + suffix, "demonym")
-                forms.setdefault(variant + "-" + suffix, "demonym")
-    return forms
 
 
 def _trie_regex(words: set[str]) -> str:
@@ -307,12 +277,12 @@ class Gazetteer:
         for a in aliases or []:
             if a["code"] not in self._municipalities:
                 continue
-            ambiguous = a["alias"] in AMBIGUOUS_NAMES
+            if a["kind"] in GENERATED_ALIAS_KINDS:
+                continue  # the database copy of forms generated here
             for form, kind in municipality_forms(a["alias"], demonyms=False).items():
                 akind = a["kind"] if kind == "name" else kind
                 self._forms.setdefault(form, (a["code"], akind, a["alias"]))
                 self._lookup.setdefault(form.casefold(), a["code"])
-            del ambiguous
         self._muni_re = _compile(set(self._forms))
 
         self._regional: dict[str, tuple[str, str | None, str]] = {}

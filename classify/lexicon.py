@@ -46,7 +46,11 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
         "regional_official",
         "region",
     ),
-    (r"kommunstyrelsens ordförande|kommunstyrelseordförande|kso", "kso", "municipality"),
+    (
+        r"kommunstyrelsen?s ordförande|kommunstyrelseordförande|kso|kommunstyrelsens presidium",
+        "kso",
+        "municipality",
+    ),
     (r"kommunråd\w*|kommunalråd\w*", "kommunalrad", "municipality"),
     (r"oppositionsråd\w*", "oppositionsrad", "municipality"),
     (r"kommundirektör\w*|kommunchef\w*|stadsdirektör\w*", "kommundirektor", "municipality"),
@@ -132,14 +136,15 @@ TRADE_UNION = re.compile(
 TRANSIT_WORDS = re.compile(
     r"\b(?:buss\w*|linje \d+\w*|linjen|linjer(?:na)?|busslinje\w*|hållplats\w*|turer(?:na)?|"
     r"turen|avgång\w*|tåg\w*|pendeltåg\w*|regionaltåg\w*|kollektivtrafik\w*|länstrafik\w*|"
-    r"tidtabell\w*|busstabell\w*|trafikplan\w*|taxa\w*|zontaxa\w*|biljettpris\w*|"
+    r"tidtabell\w*|busstabell\w*|turlist\w*|\w+turer(?:na)?|stoppstruktur\w*|\w*trafiken|trafikplan\w*|taxa\w*|zontaxa\w*|biljettpris\w*|"
     r"skolskjuts\w*|anropsstyrd\w*|närtrafik\w*|resecentrum|stationen|pendl\w*)\b",
     re.IGNORECASE,
 )
 RUS_WORDS = re.compile(
     r"\b(?:rus|rufs(?: 2050)?|regionala? utvecklingsstrategi\w*|utvecklingsstrategi\w*|"
     r"regionplan\w*|länstransportplan\w*|länsplan\w*|regional(?:a)? (?:plan\w*|strategi\w*|"
-    r"utvecklingsplan\w*|tillväxtplan\w*)|strukturbild\w*|regionens (?:strategi|plan)\w*)\b",
+    r"utvecklingsplan\w*|tillväxtplan\w*)|strukturbild\w*|regionens (?:strategi|plan)\w*|"
+    r"\w*strategin|regional fysisk planering)\b",
     re.IGNORECASE,
 )
 REGION_WORDS = re.compile(

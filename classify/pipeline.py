@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from classify.model import ConflictModel
+from classify.attribution import Attributor
+from classify.features import StatementFeatures, find_targets, statement_features
+from classify.model import ConflictModel, Prediction
 from classify.sentences import split_paragraphs, split_sentences
 from db.store import articles_to_classify, replace_statements
 
@@ -30,6 +32,64 @@ def article_statements(title: str | None, text: str | None) -> list[str]:
     return out
 
 
+@dataclass
+class ArticleStatement:
+    """One statement of an article with what the article walk learnt about it."""
+
+    text: str
+    context: str | None
+    features: StatementFeatures
+
+
+def walk_article(title: str | None, text: str | None) -> list[ArticleStatement]:
+    """Statements in reading order, attributed across sentences and paragraphs.
+
+    The article's headline and first paragraph name the regional target most
+    often; a statement that names none itself inherits it (as context).
+    """
+    att = Attributor()
+    units: list[tuple[str, str | None, object, str]] = []
+    paragraphs = split_paragraphs(text or "")
+    if title and title.strip():
+        for sp, kind in att.paragraph([title.strip()], headline=True):
+            units.append((title.strip(), None, sp, kind))
+    for para in paragraphs:
+        sentences = split_sentences(para)
+        for sentence, (sp, kind) in zip(sentences, att.paragraph(sentences), strict=True):
+            units.append((sentence, para, sp, kind))
+    lead = " ".join([title or ""] + paragraphs[:1])
+    out = []
+    for sentence, para, sp, kind in units:
+        feats = statement_features(sentence, speaker=sp, quote_kind=kind)
+        if not feats.targets:
+            feats.targets = find_targets(para or "", in_context=True) or find_targets(
+                lead, in_context=True
+            )
+        out.append(ArticleStatement(sentence, para, feats))
+    return out
+
+
+def _evidence(model: ConflictModel, pred: Prediction, feats: StatementFeatures, gate_ok: bool):
+    sp = feats.speaker
+    return {
+        "model": model.name,
+        "version": getattr(model, "version", None),
+        "score": pred.score,
+        "model_conflict": pred.conflict,
+        "gate": {
+            "municipal_speaker": bool(sp and sp.is_municipal),
+            "regional_target": bool(feats.targets),
+            "passed": gate_ok,
+        },
+        "speaker": sp.as_dict() if sp else None,
+        "target": feats.target.name if feats.target else None,
+        "target_kind": feats.target.kind if feats.target else None,
+        "target_in_context": feats.target.in_context if feats.target else None,
+        "stance_cues": feats.reject_cues,
+        "drivers": pred.evidence,
+    }
+
+
 def classify_articles(
     db: Database,
     model: ConflictModel,
@@ -41,22 +101,37 @@ def classify_articles(
     report = ClassifyReport()
     todo = articles_to_classify(db, refresh=refresh)
     for i, art in enumerate(todo, 1):
-        texts = article_statements(art["title"], art["text"])
-        contexts = [texts[j + 1] if j + 1 < len(texts) else None for j in range(len(texts))]
-        preds = model.predict(texts, contexts) if texts else []
+        units = walk_article(art["title"], art["text"])
+        texts = [u.text for u in units]
+        if hasattr(model, "predict_features"):
+            preds = model.predict_features(texts, [u.features for u in units]) if texts else []
+        else:
+            preds = model.predict(texts, [u.context for u in units]) if texts else []
         rows = []
-        for pos, (text, pred) in enumerate(zip(texts, preds, strict=True)):
+        for pos, (unit, pred) in enumerate(zip(units, preds, strict=True)):
+            f = unit.features
+            sp = f.speaker
+            # The product's rule: a municipal speaker, a regional target, and the model's "rejection".
+            gate_ok = bool(sp and sp.is_municipal and f.targets)
+            target = f.target
             rows.append(
                 {
                     "position": pos,
-                    "text": text,
-                    "speaker": pred.speaker,
-                    "actor_role": pred.actor_role,
-                    "municipality": pred.municipality,
-                    "topic": pred.topic,
-                    "conflict": pred.conflict,
+                    "text": unit.text,
+                    "speaker": sp.name if sp else None,
+                    "speaker_party": sp.party if sp else None,
+                    "actor_role": sp.role if sp else None,
+                    "municipality": sp.municipality if sp else None,
+                    "municipality_code": sp.municipality_code if sp else None,
+                    "region_lan_code": (target.lan_code if target and target.lan_code else None)
+                    or (sp.region_lan_code if sp else None),
+                    "target": target.name if target else None,
+                    "topic": pred.topic if pred.topic != "none" else f.topic,
+                    "quote_kind": f.quote_kind,
+                    "conflict": int(bool(pred.conflict) and gate_ok),
                     "score": pred.score,
                     "model": model.name,
+                    "evidence": _evidence(model, pred, f, gate_ok),
                 }
             )
         replace_statements(db, art["id"], rows)
