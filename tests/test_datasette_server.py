@@ -1,0 +1,224 @@
+"""One real Datasette server: reviewer login and review, refused anonymous writes, Chromium.
+
+The server runs in a thread (uvicorn on a free 127.0.0.1 port) over a small
+populated database; httpx plays the reviewer, and a real headless Chromium
+(Debian's /usr/bin/chromium) loads the pages people look at and saves
+screenshots under test-output/.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from test_datasette import XSS, populate
+
+from bevakning.web import hash_password, make_datasette
+
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "rätt-häst-batteri-häfta"
+REVIEWER = "anna"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    import uvicorn
+
+    path = tmp_path_factory.mktemp("server") / "bevakning.db"
+    populate(path)
+    env = {
+        "BEVAKNING_REVIEWER_PASSWORD_HASH": hash_password(PASSWORD),
+        "BEVAKNING_REVIEWER": REVIEWER,
+    }
+    ds = make_datasette(path, environ=env)
+    port = _free_port()
+    config = uvicorn.Config(ds.app(), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "Datasette did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", path
+    srv.should_exit = True
+    thread.join(10)
+
+
+def _csrf(html: str) -> str:
+    match = re.search(r'name="csrftoken" value="([^"]+)"', html)
+    assert match, "form has no CSRF token"
+    return match.group(1)
+
+
+def _login(client: httpx.Client, password: str = PASSWORD) -> httpx.Response:
+    page = client.get("/-/login")
+    return client.post(
+        "/-/login",
+        data={"username": REVIEWER, "password": password, "csrftoken": _csrf(page.text)},
+    )
+
+
+def _reviews(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
+            "select statement_id, verdict, comment, reviewer from reviews order by id"
+        ).fetchall()
+
+
+def test_signed_in_reviewer_records_a_verdict(server) -> None:
+    base, path = server
+    with httpx.Client(base_url=base) as client:
+        login = _login(client)
+        assert login.status_code == 302 and "ds_actor" in client.cookies
+        form = client.get("/bevakning/granska")
+        assert form.status_code == 200
+        response = client.post(
+            "/bevakning/granska",
+            data={
+                "statement_id": "1",
+                "verdict": "correct",
+                "comment": "Stämmer, tydligt nej från KSO.",
+                "csrftoken": _csrf(form.text),
+            },
+        )
+        assert response.status_code == 302
+        assert (1, "correct", "Stämmer, tydligt nej från KSO.", REVIEWER) in _reviews(path)
+        # The verdict shows up in model health.
+        health = client.get("/bevakning/modellhalsa.json?_shape=objects").json()["rows"]
+        assert health[0]["granskningar"] >= 1 and health[0]["ratt"] >= 1
+
+
+@pytest.mark.parametrize(
+    "data,reason",
+    [
+        ({"statement_id": "1", "verdict": "kanske", "comment": ""}, "verdict outside the list"),
+        ({"statement_id": "99999", "verdict": "incorrect", "comment": ""}, "unknown statement"),
+    ],
+)
+def test_bad_review_is_refused_and_nothing_stored(server, data: dict, reason: str) -> None:
+    base, path = server
+    before = _reviews(path)
+    with httpx.Client(base_url=base, follow_redirects=True) as client:
+        _login(client)
+        form = client.get("/bevakning/granska")
+        response = client.post("/bevakning/granska", data={**data, "csrftoken": _csrf(form.text)})
+        assert "kunde inte sparas" in response.text, reason
+    assert _reviews(path) == before, reason
+
+
+def test_wrong_password_does_not_log_in(server) -> None:
+    base, _ = server
+    with httpx.Client(base_url=base) as client:
+        response = _login(client, password="fel")
+        assert response.status_code == 200 and "ds_actor" not in client.cookies
+
+
+def test_anonymous_cannot_write_or_run_sql(server) -> None:
+    base, path = server
+    before = _reviews(path)
+    with httpx.Client(base_url=base) as client:
+        assert client.get("/bevakning/granska").status_code == 403
+        token = _csrf(client.get("/-/login").text)
+        response = client.post(
+            "/bevakning/granska",
+            data={"statement_id": "1", "verdict": "incorrect", "comment": "", "csrftoken": token},
+        )
+        assert response.status_code == 403
+        # Free SQL would bypass table permissions (subscribers' e-mail addresses).
+        assert client.get("/bevakning.json?sql=select+*+from+subscriptions").status_code == 403
+        assert client.get("/bevakning/subscriptions").status_code == 403
+        # Reading stays open.
+        assert client.get("/bevakning/senaste_flaggade").status_code == 200
+    assert _reviews(path) == before
+
+
+def test_csrf_protection_stays_on(server) -> None:
+    base, path = server
+    before = _reviews(path)
+    with httpx.Client(base_url=base) as client:
+        _login(client)
+        response = client.post(
+            "/bevakning/granska", data={"statement_id": "1", "verdict": "incorrect", "comment": ""}
+        )
+        assert response.status_code == 403
+    assert _reviews(path) == before
+
+
+def test_article_text_is_escaped(server) -> None:
+    base, _ = server
+    with httpx.Client(base_url=base) as client:
+        for url in (
+            "/bevakning/articles/4",
+            "/bevakning/statements/4",
+            "/bevakning/senaste_flaggade",
+            "/bevakning/kommun?kommun=Örebro",
+        ):
+            html = client.get(url).text
+            assert "<script>alert(1)</script>" not in html, url
+            assert "<b>nej</b>" not in html, url
+            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+
+
+def test_chromium_pages(server, output_dir: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium"
+    base, _ = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(f"{base}/")
+            assert page.get_by_text(
+                "Bevakning – kommuner mot regionala prioriteringar"
+            ).first.is_visible()
+            page.screenshot(path=output_dir / "home.png", full_page=True)
+
+            page.goto(f"{base}/bevakning/senaste_flaggade?lan=18&amne=transit")
+            assert page.locator("input[name=lan]").input_value() == "18"
+            assert page.get_by_text("– Det här är ett svek mot Laxå.").first.is_visible()
+            assert page.get_by_text(XSS).first.is_visible(), "escaped text is shown as text"
+            assert page.locator("script:text('alert(1)')").count() == 0
+            page.screenshot(path=output_dir / "latest_flagged.png", full_page=True)
+
+            page.goto(
+                f"{base}/bevakning/konflikt_per_manad_lan?fran=&till=&amne="
+                "#g.mark=line&g.x_column=month&g.x_type=ordinal&g.y_column=artiklar"
+                "&g.y_type=quantitative&g.color_column=lan"
+            )
+            chart = page.locator(".datasette-vega canvas, .datasette-vega svg, .vega-embed")
+            chart.first.wait_for(state="visible", timeout=15000)
+            page.screenshot(path=output_dir / "chart.png", full_page=True)
+
+            page.goto(f"{base}/bevakning/karta?fran=&till=")
+            page.locator(".leaflet-container").first.wait_for(state="visible", timeout=15000)
+            markers = page.locator(".leaflet-marker-icon")
+            markers.first.wait_for(state="visible", timeout=15000)
+            assert markers.count() >= 1
+            page.screenshot(path=output_dir / "map.png", full_page=True)
+        finally:
+            browser.close()
