@@ -63,10 +63,31 @@ def cli() -> None:
 
 @cli.command()
 @db_option
+@click.option(
+    "--k-threshold",
+    type=float,
+    envvar="BEVAKNING_K_THRESHOLD",
+    help="Minutes by car to the county's K1 town that separate K2 from K3 (default 45; "
+    "env: BEVAKNING_K_THRESHOLD).",
+)
+@click.option(
+    "--k-overrides",
+    type=click.Path(dir_okay=False),
+    help="CSV of curated K-categories (code,k_category,reason); default db/reference/k_overrides.csv.",
+)
 @translate_errors
-def init(db_path: str) -> None:
-    """Create the database or apply pending migrations."""
+def init(db_path: str, k_threshold: float | None, k_overrides: str | None) -> None:
+    """Create the database, apply pending migrations and load the reference data."""
+    from db.reference import ReferenceDataError, load_reference
+
     db = _open(db_path)
+    try:
+        report = load_reference(db, threshold=k_threshold, overrides_path=k_overrides)
+    except ReferenceDataError as exc:
+        raise BadInput(str(exc)) from exc
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(report.line())
     click.echo(f"database ready: {db_path} ({len(db.table_names())} tables)")
 
 
