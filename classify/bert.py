@@ -1,0 +1,262 @@
+"""Swedish BERT behind the same interface: fine-tuning, batched inference, ONNX export.
+
+Input is a sentence pair: the statement first, its context (the paragraph or
+the sentence that names the speaker) second, truncated with
+``truncation="only_second"`` to ``max_length`` tokens (128 by default), so the
+statement itself is never cut before its context is. Attribution, target and
+evidence come from the same rules as the linear model; the network gives the
+stance score. torch and transformers are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+from classify.features import StatementFeatures, statement_features
+from classify.linear import passes_gate
+from classify.model import Prediction
+
+MAX_LENGTH = 128
+META_FILE = "bevakning.json"
+
+
+def _pairs(texts: Sequence[str], contexts: Sequence[str | None]) -> tuple[list[str], list[str]]:
+    return list(texts), [c or "" for c in contexts]
+
+
+def _encode(tokenizer, texts, contexts, max_length: int):
+    firsts, seconds = _pairs(texts, contexts)
+    return tokenizer(
+        firsts,
+        seconds,
+        truncation="only_second",
+        max_length=max_length,
+        padding=True,
+        return_tensors="pt",
+    )
+
+
+def train_bert(
+    rows: Sequence[dict],
+    *,
+    base: str = "KB/bert-base-swedish-cased",
+    out: str | Path = "models/bert",
+    epochs: int = 3,
+    max_steps: int | None = None,
+    batch_size: int = 16,
+    learning_rate: float = 3e-5,
+    max_length: int = MAX_LENGTH,
+    seed: int = 0,
+) -> Path:
+    """Fine-tune `base` for the conflict label and save model, tokenizer and settings to `out`."""
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    random.seed(seed)
+    torch.manual_seed(seed)
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    model = AutoModelForSequenceClassification.from_pretrained(base, num_labels=2)
+    model.train()
+    optim = torch.optim.AdamW(model.parameters(), lr=learning_rate)
+    order = list(range(len(rows)))
+    step = 0
+    for _epoch in range(epochs):
+        random.Random(seed + _epoch).shuffle(order)
+        for i in range(0, len(order), batch_size):
+            batch = [rows[j] for j in order[i : i + batch_size]]
+            enc = _encode(
+                tokenizer, [r["text"] for r in batch], [r.get("context") for r in batch], max_length
+            )
+            labels = torch.tensor([int(r["conflict"]) for r in batch])
+            loss = model(**enc, labels=labels).loss
+            loss.backward()
+            optim.step()
+            optim.zero_grad()
+            step += 1
+            if max_steps and step >= max_steps:
+                break
+        if max_steps and step >= max_steps:
+            break
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    meta = {
+        "base": str(base),
+        "steps": step,
+        "max_length": max_length,
+        "threshold": 0.5,
+        "gate": "none",
+    }
+    (out / META_FILE).write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    return out
+
+
+class _RuleFields:
+    """Shared by both BERT runtimes: turn stance scores plus rule features into Predictions."""
+
+    name: str
+    threshold: float
+    gate: str
+
+    def _scores(self, texts: Sequence[str], contexts: Sequence[str | None]) -> list[float]:
+        raise NotImplementedError
+
+    def predict(
+        self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
+    ) -> list[Prediction]:
+        contexts = list(contexts) if contexts is not None else [None] * len(texts)
+        feats = [statement_features(t, c) for t, c in zip(texts, contexts, strict=True)]
+        return self._predict(texts, contexts, feats)
+
+    def _predict(self, texts, contexts, feats: Sequence[StatementFeatures]) -> list[Prediction]:
+        if not texts:
+            return []
+        out = []
+        for f, score in zip(feats, self._scores(texts, contexts), strict=True):
+            sp, target = f.speaker, f.target
+            gate_ok = passes_gate(f, self.gate)
+            out.append(
+                Prediction(
+                    conflict=int(score >= self.threshold and gate_ok),
+                    score=round(float(score), 4),
+                    topic=f.topic,
+                    actor_role=sp.role if sp else None,
+                    municipality=sp.municipality if sp else None,
+                    speaker=sp.name if sp else None,
+                    target=target.name if target else None,
+                    evidence=[f"bert_score:{score:.3f}", *(f"cue={c}" for c in f.reject_cues)],
+                    speaker_party=sp.party if sp else None,
+                    municipality_code=sp.municipality_code if sp else None,
+                    region_lan_code=(target.lan_code if target else None)
+                    or (sp.region_lan_code if sp else None),
+                    quote_kind=f.quote_kind,
+                )
+            )
+        return out
+
+
+def _meta(path: Path) -> dict:
+    file = path / META_FILE
+    return json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
+
+
+class BertConflictModel(_RuleFields):
+    """A fine-tuned BERT directory (transformers format), run with torch on CPU."""
+
+    def __init__(self, path: str | Path, batch_size: int = 32) -> None:
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        self.path = Path(path)
+        meta = _meta(self.path)
+        self.tokenizer = AutoTokenizer.from_pretrained(self.path)
+        self.model = AutoModelForSequenceClassification.from_pretrained(self.path).eval()
+        self.max_length = int(meta.get("max_length", MAX_LENGTH))
+        self.threshold = float(meta.get("threshold", 0.5))
+        self.gate = meta.get("gate", "none")
+        self.batch_size = batch_size
+        self.version = f"{meta.get('base', 'unknown')}+{meta.get('steps', '?')}steps"
+        self.name = f"bert-{self.path.name}"
+
+    def _scores(self, texts, contexts) -> list[float]:
+        import torch
+
+        scores: list[float] = []
+        with torch.inference_mode():
+            for i in range(0, len(texts), self.batch_size):
+                enc = _encode(
+                    self.tokenizer,
+                    texts[i : i + self.batch_size],
+                    contexts[i : i + self.batch_size],
+                    self.max_length,
+                )
+                logits = self.model(**enc).logits
+                scores.extend(torch.softmax(logits, -1)[:, 1].tolist())
+        return scores
+
+
+def export_onnx(model_dir: str | Path, *, quantize: bool = True) -> Path:
+    """Write <model_dir>/onnx/model.onnx (int8 weights when quantize) with tokenizer and settings."""
+    import shutil
+
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    model_dir = Path(model_dir)
+    out = model_dir / "onnx"
+    out.mkdir(exist_ok=True)
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    model = AutoModelForSequenceClassification.from_pretrained(model_dir).eval()
+    enc = tokenizer(["Kommunen säger nej."], ["säger kommunalrådet."], return_tensors="pt")
+    names = [n for n in ("input_ids", "attention_mask", "token_type_ids") if n in enc]
+    float_path = out / ("model-fp32.onnx" if quantize else "model.onnx")
+    axes = {n: {0: "batch", 1: "seq"} for n in names}
+    axes["logits"] = {0: "batch"}
+    torch.onnx.export(
+        model,
+        tuple(enc[n] for n in names),
+        str(float_path),
+        input_names=names,
+        output_names=["logits"],
+        dynamic_axes=axes,
+        opset_version=17,
+        dynamo=False,
+    )
+    if quantize:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(float_path), str(out / "model.onnx"), weight_type=QuantType.QInt8)
+        float_path.unlink()
+    tokenizer.save_pretrained(out)
+    if (model_dir / META_FILE).is_file():
+        shutil.copy(model_dir / META_FILE, out / META_FILE)
+    return out / "model.onnx"
+
+
+class OnnxConflictModel(_RuleFields):
+    """The ONNX export run with onnxruntime (no torch needed at inference)."""
+
+    def __init__(self, path: str | Path, batch_size: int = 32) -> None:
+        import onnxruntime
+        from transformers import AutoTokenizer
+
+        self.path = Path(path)
+        meta = _meta(self.path)
+        opts = onnxruntime.SessionOptions()
+        opts.intra_op_num_threads = 1
+        self.session = onnxruntime.InferenceSession(
+            str(self.path / "model.onnx"), opts, providers=["CPUExecutionProvider"]
+        )
+        self.inputs = {i.name for i in self.session.get_inputs()}
+        self.tokenizer = AutoTokenizer.from_pretrained(self.path)
+        self.max_length = int(meta.get("max_length", MAX_LENGTH))
+        self.threshold = float(meta.get("threshold", 0.5))
+        self.gate = meta.get("gate", "none")
+        self.batch_size = batch_size
+        self.version = f"{meta.get('base', 'unknown')}+{meta.get('steps', '?')}steps-onnx"
+        self.name = f"bert-onnx-{self.path.parent.name}"
+
+    def _scores(self, texts, contexts) -> list[float]:
+        import numpy as np
+
+        scores: list[float] = []
+        for i in range(0, len(texts), self.batch_size):
+            firsts, seconds = _pairs(
+                texts[i : i + self.batch_size], contexts[i : i + self.batch_size]
+            )
+            enc = self.tokenizer(
+                firsts,
+                seconds,
+                truncation="only_second",
+                max_length=self.max_length,
+                padding=True,
+                return_tensors="np",
+            )
+            feed = {k: v.astype(np.int64) for k, v in enc.items() if k in self.inputs}
+            logits = self.session.run(["logits"], feed)[0]
+            e = np.exp(logits - logits.max(-1, keepdims=True))
+            scores.extend((e[:, 1] / e.sum(-1)).tolist())
+        return scores
