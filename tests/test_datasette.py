@@ -1,14 +1,15 @@
-"""Datasette: canned queries, permissions, the review path, escaping, serve's bind check."""
+"""Datasette in process: canned queries, search, syndication, metadata, accounts, anonymous writes."""
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bevakning.web import load_metadata, make_datasette
+from bevakning.web import hash_password, load_metadata, make_datasette, metadata_for
 from db import open_db
 
 QUERIES = load_metadata()["databases"]["bevakning"]["queries"]
@@ -228,3 +229,90 @@ def test_canned_query_on_populated_database(populated: Path, name: str) -> None:
     assert QUERIES[name]["title"] in html.text
     for param in QUERIES[name].get("params", []):
         assert f'name="{param}"' in html.text, f"{param} is not a form field"
+
+
+@pytest.mark.parametrize(
+    "query,q,expected",
+    [
+        ("sok_uttalanden", "Länstrafiken", [4]),
+        ("sok_uttalanden", "Åtvidaberg", [3]),
+        ("sok_uttalanden", "hållplats", [3]),  # prefix: finds "hållplatsen"
+        ("sok_uttalanden", "hallplats", [3]),  # unicode61 folds å → a (documented)
+        ("sok_uttalanden", "svek mot", [1]),  # one row for a syndicated story
+        ("sok_uttalanden", 'svek" OR "nej', []),  # operators and quotes are literal
+        ("sok_uttalanden", "", []),
+        ("sok_artiklar", "Östgötatrafiken", [3]),
+        ("sok_artiklar", "Laxå", [1]),  # the syndicated copy (id 2) is not repeated
+        ("sok_artiklar", "*", []),
+    ],
+)
+def test_search_handles_swedish_letters(populated: Path, query: str, q: str, expected) -> None:
+    ds = make_datasette(populated, environ={})
+    response = get(ds, f"/bevakning/{query}.json", params={"q": q, "_shape": "array"})
+    assert response.status_code == 200, response.text
+    assert [next(iter(row.values())) for row in response.json()] == expected
+
+
+def test_syndicated_story_counts_once(populated: Path) -> None:
+    ds = make_datasette(populated, environ={})
+    rows = get(ds, "/bevakning/senaste_flaggade.json?lan=&amne=&_shape=array").json()
+    laxa = [r for r in rows if r["kommun"] == "Laxå"]
+    assert len(laxa) == 1 and laxa[0]["kopior"] == 2
+    per_month = get(ds, "/bevakning/konflikt_per_manad_lan.json?fran=&till=&amne=&_shape=array")
+    march = [r for r in per_month.json() if r["month"] == "2025-03"]
+    assert march == [{"month": "2025-03", "lan": "Örebro län", "artiklar": 1, "uttalanden": 1}]
+    top = get(ds, "/bevakning/topp_kommuner.json?fran=&till=&lan=18&_shape=array").json()
+    assert {r["kommun"]: r["artiklar"] for r in top} == {"Laxå": 1, "Örebro": 1}
+    one = get(ds, "/bevakning/kommun.json?kommun=laxå kommun&_shape=array").json()
+    assert [r["statement_id"] for r in one] == [1], "alias lookup, one row per story"
+
+
+def test_every_table_and_column_is_described(db_path: Path) -> None:
+    db = open_db(db_path)
+    tables = load_metadata()["databases"]["bevakning"]["tables"]
+    hidden = {"_sqlite_migrations"}
+    names = [t for t in db.table_names() + db.view_names() if t not in hidden and "_fts" not in t]
+    missing = []
+    for name in names:
+        meta = tables.get(name, {})
+        if not meta.get("description") or not meta.get("title"):
+            missing.append(name)
+        cols = db[name].columns_dict
+        missing += [f"{name}.{c}" for c in cols if not meta.get("columns", {}).get(c)]
+    assert not missing, f"no Swedish description for: {missing}"
+
+
+def test_metadata_is_rekeyed_for_other_file_names() -> None:
+    meta = metadata_for("demo")
+    assert "demo" in meta["databases"] and "bevakning" not in meta["databases"]
+    assert "/demo/senaste_flaggade" in meta["description_html"]
+
+
+def test_reviewer_accounts_come_from_environment(tmp_path: Path) -> None:
+    from bevakning.web import reviewer_accounts
+
+    env = {
+        "BEVAKNING_REVIEWER_PASSWORD_HASH": "h1",
+        "BEVAKNING_PASSWORD_HASH_ERIK": "h2",
+        "BEVAKNING_PASSWORD_HASH_BAD NAME": "h3",
+    }
+    assert reviewer_accounts(env) == {"granskare": "h1", "erik": "h2"}
+    assert reviewer_accounts({}) == {}
+    ds = make_datasette(tmp_path / "x.db", environ={})
+    login = get(ds, "/-/login")
+    assert login.status_code == 200  # no accounts: the login page says so, nothing crashes
+    assert (tmp_path / "x.db.secret").stat().st_mode & 0o077 == 0, "secret readable by others"
+
+
+def test_hash_password_round_trip() -> None:
+    from datasette_auth_passwords.utils import verify_password
+
+    assert verify_password("lösen", hash_password("lösen"))
+    assert not verify_password("fel", hash_password("lösen"))
+
+
+def test_anonymous_write_refused_in_process(populated: Path) -> None:
+    ds = make_datasette(populated, environ={})
+    assert get(ds, "/bevakning/granska").status_code == 403
+    with sqlite3.connect(populated) as conn:
+        assert conn.execute("select count(*) from reviews").fetchone()[0] == 0
