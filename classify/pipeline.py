@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -143,6 +144,114 @@ def classify_articles(
     return report
 
 
+_SV = frozenset(
+    [
+        "och",
+        "att",
+        "det",
+        "är",
+        "som",
+        "en",
+        "på",
+        "för",
+        "med",
+        "inte",
+        "av",
+        "till",
+        "har",
+        "vi",
+        "jag",
+        "den",
+        "de",
+        "om",
+        "säger",
+        "ett",
+        "men",
+        "så",
+        "kan",
+        "ska",
+        "var",
+        "vara",
+        "från",
+        "eller",
+        "när",
+        "sig",
+        "också",
+        "nu",
+        "här",
+        "hon",
+        "han",
+        "kommunen",
+        "regionen",
+        "mot",
+        "inga",
+        "efter",
+    ]
+)
+_FOREIGN = frozenset(
+    [
+        "the",
+        "and",
+        "is",
+        "of",
+        "to",
+        "in",
+        "that",
+        "it",
+        "for",
+        "with",
+        "are",
+        "was",
+        "this",
+        "be",
+        "by",
+        "on",
+        "not",
+        "have",
+        "from",
+        "they",
+        "we",
+        "you",
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "mit",
+        "den",
+        "ein",
+        "le",
+        "la",
+        "les",
+        "et",
+        "est",
+        "pas",
+        "une",
+        "des",
+        "que",
+        "ja",
+        "ei",
+        "og",
+        "er",
+    ]
+)
+
+
+def looks_swedish(text: str) -> bool:
+    """A cheap language check: Swedish function words must not be outnumbered by foreign ones.
+
+    Short texts (under four words) and texts with å/ä/ö pass; the point is to
+    stop English or German press releases from reaching a Swedish model.
+    """
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 4 or "å" in text.lower():
+        return True
+    sv = sum(w in _SV for w in words)
+    foreign = sum(w in _FOREIGN for w in words)
+    return not (foreign >= 2 and foreign > sv)
+
+
 def _error(line_id: object, message: str) -> dict:
     return {"id": line_id, "error": message}
 
@@ -203,6 +312,8 @@ def classify_jsonl(
                         )
                     elif context is not None and not isinstance(context, str):
                         results[n] = _error(line_id, "field context must be a string")
+                    elif not looks_swedish(text):
+                        results[n] = _error(line_id, "text does not look Swedish (not classified)")
                     else:
                         batch.append((n, line_id, text, context))
                         if len(batch) >= batch_size:
