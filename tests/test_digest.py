@@ -8,9 +8,12 @@ import tempfile
 from email import message_from_bytes, policy
 from pathlib import Path
 
+import click
 import pytest
+from click.testing import CliRunner
 from conftest import run_cli
 
+from bevakning.cli import cli
 from db import open_db
 
 WEEK = "2026-W47"
@@ -133,9 +136,16 @@ def build_db(path: Path) -> dict[str, int]:
     return ids
 
 
+def invoke(*args: str, env: dict | None = None):
+    """The real command in-process (cheaper than a subprocess for the many small checks)."""
+    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+    result.returncode = result.exit_code
+    return result
+
+
 def add_subs(db_path: Path, *specs: list[str]) -> None:
     for spec in specs:
-        r = run_cli("subscribers", "add", "--db", str(db_path), *spec)
+        r = invoke("subscribers", "add", "--db", str(db_path), *spec)
         assert r.returncode == 0, r.stderr
 
 
@@ -164,20 +174,20 @@ def log_rows(db_path: Path) -> list[tuple]:
 
 def test_subscribers_add_list_remove(db_path: Path) -> None:
     add_subs(db_path, *STANDARD_SUBS)
-    listed = run_cli("subscribers", "list", "--db", str(db_path))
+    listed = invoke("subscribers", "list", "--db", str(db_path))
     assert listed.returncode == 0
     lines = listed.stdout.strip().splitlines()
     assert len(lines) == 4
     assert lines[0].startswith("1\talla@example.org Åsa Öberg\talla län, kommuner och ämnen")
     assert "län 18" in lines[1] and "kommun Eksjö; ämne transit" in lines[2]
 
-    assert run_cli("subscribers", "remove", "--db", str(db_path), "2").returncode == 0
+    assert invoke("subscribers", "remove", "--db", str(db_path), "2").returncode == 0
     assert (
-        run_cli("subscribers", "remove", "--db", str(db_path), "EKSJO@example.org").returncode == 0
+        invoke("subscribers", "remove", "--db", str(db_path), "EKSJO@example.org").returncode == 0
     )
-    after = run_cli("subscribers", "list", "--db", str(db_path)).stdout
+    after = invoke("subscribers", "list", "--db", str(db_path)).stdout
     assert "orebro@" not in after and "eksjo@" not in after and "alla@" in after
-    again = run_cli("subscribers", "remove", "--db", str(db_path), "2")
+    again = invoke("subscribers", "remove", "--db", str(db_path), "2")
     assert again.returncode == 2 and "no active subscription matches '2'" in again.stderr
 
 
@@ -194,7 +204,7 @@ def test_subscribers_add_list_remove(db_path: Path) -> None:
 )
 def test_subscribers_add_rejects_bad_input(db_path: Path, args: list[str], message: str) -> None:
     open_db(db_path).close()
-    result = run_cli("subscribers", "add", "--db", str(db_path), *args)
+    result = invoke("subscribers", "add", "--db", str(db_path), *args)
     assert result.returncode == 2, result.stderr
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -405,7 +415,7 @@ def test_bad_smtp_settings(db_path: Path, env: dict[str, str], message: str) -> 
         "BEVAKNING_SMTP_FROM": "bevakning@example.org",
         "BEVAKNING_SMTP_PASSWORD": "",
     }
-    result = digest_cli(db_path, "--send", env={**base, **env})
+    result = invoke("digest", "--db", str(db_path), "--week", WEEK, "--send", env={**base, **env})
     assert result.returncode == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert log_rows(db_path) == []
@@ -413,7 +423,7 @@ def test_bad_smtp_settings(db_path: Path, env: dict[str, str], message: str) -> 
 
 @pytest.mark.parametrize("week", ["2026-48", "2026-W54", "förra veckan"])
 def test_bad_week(db_path: Path, week: str) -> None:
-    result = run_cli("digest", "--db", str(db_path), "--week", week)
+    result = invoke("digest", "--db", str(db_path), "--week", week)
     assert result.returncode == 2 and "invalid week" in result.stderr
 
 
@@ -484,3 +494,53 @@ def test_header_injection_and_html_escaping_in_browser(
     assert "Bevakning vecka 47" in dom and "Laxå" in dom and LAXA_1 in dom
     assert "<script>" not in dom and "&lt;script&gt;alert" in dom
     assert f"/test/statements/{ids['eksjo']}" in dom
+
+
+# --- scheduling ------------------------------------------------------------------------------
+
+
+def test_run_with_digest_sends_on_the_configured_weekday(
+    tmp_path: Path, db_path: Path, fixture_site, smtp_server
+) -> None:
+    from datetime import datetime
+
+    from conftest import write_sources
+
+    from digest.deliver import WEEKDAYS
+    from digest.weeks import STOCKHOLM, Week
+
+    site = fixture_site("lokalbladet")
+    sources = write_sources(tmp_path / "sources.toml", {"lokalbladet": site})
+    open_db(db_path).close()
+    add_subs(db_path, ["--email", "alla@example.org"])
+    server = smtp_server()
+    today = datetime.now(STOCKHOLM).date()
+    env = server.env(BEVAKNING_DIGEST_WEEKDAY=WEEKDAYS[today.weekday()])
+
+    result = run_cli("run", "--db", str(db_path), "--sources", str(sources), "--digest", env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    last_week = Week.previous_complete(today)
+    assert f"digest {last_week}: 1 sent, 0 failed" in result.stdout
+    assert len(server.messages) == 1
+    assert server.messages[0]["Subject"].startswith(f"Bevakning vecka {last_week.number}:")
+    assert log_rows(db_path) == [
+        ("alla@example.org", str(last_week), server.messages[0]["Message-ID"])
+    ]
+
+
+def test_digest_not_due_on_other_days(db_path: Path, monkeypatch, capsys) -> None:
+    from datetime import datetime
+
+    from bevakning.cli_digest import digest_if_due
+    from digest.deliver import WEEKDAYS
+    from digest.weeks import STOCKHOLM
+
+    open_db(db_path).close()
+    tomorrow = (datetime.now(STOCKHOLM).weekday() + 1) % 7
+    monkeypatch.setenv("BEVAKNING_DIGEST_WEEKDAY", str(tomorrow + 1))
+    digest_if_due(str(db_path))
+    assert f"digest: not due today (sent on {WEEKDAYS[tomorrow]})" in capsys.readouterr().out
+    assert log_rows(db_path) == []
+    monkeypatch.setenv("BEVAKNING_DIGEST_WEEKDAY", "someday")
+    with pytest.raises(click.ClickException, match="invalid BEVAKNING_DIGEST_WEEKDAY 'someday'"):
+        digest_if_due(str(db_path))
