@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.extract import decode_html, extract_article
 from crawler.items import ArticleItem
@@ -70,24 +72,34 @@ class ArticleSpider(scrapy.Spider):
         self.stats_by_source.setdefault(source.id, dict.fromkeys(STAT_KEYS, 0))[key] += n
 
     def article_requests(
-        self, source: Source, candidates: Iterable[tuple[str, dict]], origin: str
+        self,
+        source: Source,
+        candidates: Iterable[tuple[str, dict]],
+        origin: str,
+        repeats_are_duplicates: bool = True,
     ) -> Iterator[scrapy.Request]:
         """Requests for article URLs not stored yet and not queued in this crawl.
 
         `candidates` are (absolute URL, hints from the listing such as title and date).
-        URLs are normalised first, so tracking and AMP variants count as one.
+        URLs are normalised first, so tracking and AMP variants count as one, and
+        the normalised URL is what is fetched (the AMP page is a stripped copy).
+        A URL listed twice (two feeds) counts as a duplicate unless
+        repeats_are_duplicates is off (section pages link the same article often).
         """
         fresh: list[tuple[str, str, dict]] = []
         for url, hints in candidates:
             if not url.startswith(("http://", "https://")):
                 continue
             key = normalise_url(url)
-            self.count(source, "entries")
             if key in self.queued:
-                self.count(source, "duplicates")
+                if repeats_are_duplicates:
+                    self.count(source, "entries")
+                    self.count(source, "duplicates")
                 continue
+            self.count(source, "entries")
             self.queued.add(key)
-            fresh.append((url, key, hints))
+            fetch = key + "/" if urlsplit(url).path.endswith("/") and not key.endswith("/") else key
+            fresh.append((fetch, key, hints))
         known = set() if self.refresh else known_urls(self.db, [k for _, k, _ in fresh])
         for url, key, hints in fresh:
             if key in known:
@@ -135,8 +147,13 @@ class ArticleSpider(scrapy.Spider):
 
     def on_error(self, failure: Any) -> None:
         request = failure.request
-        if failure.check(IgnoreRequest):
-            self.logger.info("skipped %s: %s", request.url, failure.getErrorMessage())
+        message = failure.getErrorMessage()
+        if (
+            failure.check(IgnoreRequest)
+            and not failure.check(HttpError)
+            and "robots.txt" in message
+        ):
+            self.logger.info("skipped %s: %s", request.url, message)
             return
         source = request.cb_kwargs.get("source")
         if source is not None:
@@ -144,4 +161,6 @@ class ArticleSpider(scrapy.Spider):
         origin = request.meta.get("origin")
         if origin:
             self.failed_origins.add(origin)
-        self.logger.error("failed %s: %s", request.url, failure.getErrorMessage())
+        if failure.check(HttpError):
+            message = f"HTTP {failure.value.response.status}"
+        self.logger.error("failed %s: %s", request.url, message)

@@ -73,7 +73,9 @@ class SectionsMixin:
                 continue
             self.section_seen.add(key)
             yield self._section_request(source, url, depth + 1)
-        yield from self.article_requests(source, candidates, response.meta.get("origin"))
+        yield from self.article_requests(
+            source, candidates, response.meta.get("origin"), repeats_are_duplicates=False
+        )
 
 
 class SectionSpider(SectionsMixin, ArticleSpider):
