@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from digest.subscriptions import Subscription
+from digest.subscriptions import Subscription, reference_rows
 from digest.weeks import Week, local_date
 
 HISTORY_WEEKS = 4
@@ -123,9 +123,7 @@ def _municipality_lans(db: Database) -> tuple[dict[str, str], dict[str, str], di
     by_code: dict[str, str] = {}
     by_name: dict[str, str] = {}
     names: dict[str, str] = {}
-    if not db["municipalities"].exists():
-        return by_code, by_name, names
-    for r in db.query("select code, name, lan_code from municipalities"):
+    for r in reference_rows(db, "municipalities"):
         by_code[r["code"]] = r["lan_code"]
         names[r["code"]] = r["name"]
         if r["name"]:

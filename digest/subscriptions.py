@@ -111,15 +111,24 @@ def _validate_name(name: str | None) -> str | None:
     return name.strip() or None
 
 
-def _has_table(db: Database, name: str) -> bool:
-    return db[name].exists()
+def reference_rows(db: Database, table: str) -> list[dict[str, Any]]:
+    """Rows of `regions` or `municipalities`; the shipped CSV when the table is absent or empty.
+
+    `bevakning init` loads the tables, but a database made only by open_db
+    (or before the reference data existed) must still validate and map counties.
+    """
+    if db[table].exists() and db[table].count:
+        return [dict(r) for r in db[table].rows]
+    from db.reference import read_municipalities, read_regions
+
+    return read_regions() if table == "regions" else read_municipalities()
 
 
 def _normalise_lans(db: Database, lans: list[str]) -> list[str]:
     """County codes ("18") or names ("Örebro län"); stored as two-digit codes."""
     known: dict[str, str] = {}
-    if _has_table(db, "regions"):
-        for r in db.query("select lan_code, lan_name, region_name from regions"):
+    for r in reference_rows(db, "regions"):
+        if r.get("lan_code"):
             known[r["lan_code"]] = r["lan_code"]
             for key in ("lan_name", "region_name"):
                 if r.get(key):
@@ -143,15 +152,9 @@ def _normalise_lans(db: Database, lans: list[str]) -> list[str]:
 def _normalise_municipalities(db: Database, names: list[str]) -> list[str]:
     """Municipality names or codes; stored as official names where the reference table exists."""
     known: dict[str, str] = {}
-    if _has_table(db, "municipalities"):
-        for r in db.query("select code, name from municipalities"):
-            known[r["code"]] = r["name"]
-            known[r["name"].casefold()] = r["name"]
-    if _has_table(db, "municipality_aliases") and _has_table(db, "municipalities"):
-        for r in db.query(
-            "select a.alias, m.name from municipality_aliases a join municipalities m on m.code = a.code"
-        ):
-            known.setdefault(r["alias"].casefold(), r["name"])
+    for r in reference_rows(db, "municipalities"):
+        known[r["code"]] = r["name"]
+        known[r["name"].casefold()] = r["name"]
     out: list[str] = []
     for name in names:
         value = name.strip()

@@ -544,3 +544,32 @@ def test_digest_not_due_on_other_days(db_path: Path, monkeypatch, capsys) -> Non
     monkeypatch.setenv("BEVAKNING_DIGEST_WEEKDAY", "someday")
     with pytest.raises(click.ClickException, match="invalid BEVAKNING_DIGEST_WEEKDAY 'someday'"):
         digest_if_due(str(db_path))
+
+
+def test_county_of_statement_is_its_municipalitys_not_the_outlets(
+    db_path: Path, tmp_path: Path
+) -> None:
+    build_db(db_path)
+    db = open_db(db_path)
+    a = _article(db, "lokalbladet", "gislaved", "2026-11-18T10:00:00+01:00")
+    _statement(db, a, 0, "Gislaved tänker inte betala för regionens nya linje.", "Gislaved")
+    db.close()
+    add_subs(db_path, ["--email", "jkpg@example.org", "--lan", "Jönköpings län"])
+    add_subs(db_path, ["--email", "orebro@example.org", "--lan", "18"])
+    out = tmp_path / "eml"
+    result = invoke("digest", "--db", str(db_path), "--week", WEEK, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"digest {WEEK}: 0 sent, 2 written, 0 failed" in result.stdout
+    files = sorted(out.glob("*.eml"))
+    assert [f.name for f in files] == [
+        f"{WEEK}-s1-jkpg_example.org.eml",
+        f"{WEEK}-s2-orebro_example.org.eml",
+    ]
+    jkpg, orebro = (message_from_bytes(f.read_bytes(), policy=policy.default) for f in files)
+    assert "län 06" in _plain(jkpg)
+    assert "Gislaved tänker inte" in _plain(jkpg) and "Eksjö accepterar" in _plain(jkpg)
+    assert "Laxå" not in _plain(jkpg).split("--")[0]
+    assert "Gislaved" not in _plain(orebro) and orebro["Subject"].startswith(
+        "Bevakning vecka 47: 4 nya"
+    )
+    assert log_rows(db_path) == []  # files are not deliveries
