@@ -1,0 +1,271 @@
+"""Classifier: Swedish text processing, attribution, the default model, pipeline evidence,
+training with reviewer verdicts, evaluation and bad input."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, write_sources
+
+from classify.attribution import attribute_text
+from classify.model import load_model
+from classify.pipeline import looks_swedish, walk_article
+from classify.sentences import split_sentences
+from db import open_db
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Mötet börjar kl. 18 i Laxå. Det kom bl.a. 40 personer, t.ex. Anna Andersson (S). Hon var arg.",
+            [
+                "Mötet börjar kl. 18 i Laxå.",
+                "Det kom bl.a. 40 personer, t.ex. Anna Andersson (S).",
+                "Hon var arg.",
+            ],
+        ),
+        (
+            "Beslutet togs den 3 jan. 2025 av ca. 30 ledamöter m.fl. Sedan dess har inget hänt.",
+            [
+                "Beslutet togs den 3 jan. 2025 av ca. 30 ledamöter m.fl.",
+                "Sedan dess har inget hänt.",
+            ],
+        ),
+        ("Vi ses i jul. Det blir bra!", ["Vi ses i jul.", "Det blir bra!"]),
+        (
+            "Linje 705 kostar 2.5 mnkr. Det är 3. gången i år.",
+            ["Linje 705 kostar 2.5 mnkr.", "Det är 3. gången i år."],
+        ),
+    ],
+)
+def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,context,name,party,role,municipality",
+    [
+        (
+            "– Det här är ett svek mot Laxå.",
+            "säger Anna Andersson (C), kommunstyrelsens ordförande i Laxå.",
+            "Anna Andersson",
+            "C",
+            "kso",
+            "Laxå",
+        ),
+        (
+            "Kommunalrådet Kerstin Ek (S) i Hallsberg är kritisk till Länstrafiken.",
+            None,
+            "Kerstin Ek",
+            "S",
+            "kommunalrad",
+            "Hallsberg",
+        ),
+        (
+            "Oppositionsregionrådet Eva Lind (M) kritiserar beslutet.",
+            None,
+            "Eva Lind",
+            "M",
+            "regional_politician",
+            None,
+        ),
+        (
+            "Lars Berg, som är oppositionsråd i Region Örebro län, säger att RUS är bra.",
+            None,
+            "Lars Berg",
+            None,
+            "regional_politician",
+            None,
+        ),
+        (
+            "– Vi bryr oss inte om RUS, säger Kumlas kommundirektör Olle Ny.",
+            None,
+            "Olle Ny",
+            None,
+            "kommundirektor",
+            "Kumla",
+        ),
+        (
+            "Kommunen kräver att regionen river upp beslutet.",
+            None,
+            None,
+            None,
+            "municipality",
+            None,
+        ),
+    ],
+)
+def test_attribution(text, context, name, party, role, municipality) -> None:
+    sp, _kind = attribute_text(text, context)
+    assert sp is not None
+    assert (sp.name, sp.party, sp.role, sp.municipality) == (name, party, role, municipality)
+
+
+LAXA = """Länstrafiken Örebro drar in linje 705 mellan Laxå och Hallsberg. Kommunledningen är kritisk.
+– Det här är ett svek mot alla som pendlar från Laxå. Regionen har inte lyssnat på oss, säger Karin Åström (C), kommunstyrelsens ordförande i Laxå.
+Enligt Åström har kommunen skickat två skrivelser. Hon menar att beslutet slår mot landsbygden.
+– Vi kommer inte att acceptera att linjen läggs ned, säger hon.
+Regionrådet Per Holm (S) försvarar beslutet.
+– Vi måste använda skattepengarna där resenärerna finns, säger Per Holm."""
+
+
+def test_attribution_carries_across_an_article() -> None:
+    walked = walk_article("Laxå rasar mot indragen busslinje", LAXA)
+
+    def units(prefix: str):
+        return next(u.features for u in walked if u.text.startswith(prefix))
+
+    first = units("– Det här är ett svek mo")
+    assert first.quote_kind == "pratminus" and first.speaker.name == "Karin Åström"
+    assert first.speaker.municipality_code == "1860" and first.speaker.role == "kso"
+    assert units("Enligt Åström har kommune").speaker.name == "Karin Åström"
+    assert units("Hon menar att beslutet sl").speaker.name == "Karin Åström"
+    assert units("– Vi kommer inte att acce").speaker.party == "C"
+    assert units("– Vi måste använda skatte").speaker.role == "regional_politician"
+    assert units("Laxå rasar mot indragen b").quote_kind == "headline"
+
+
+def test_default_model_is_the_trained_one() -> None:
+    model = load_model(None)
+    assert model.name.startswith("linear-ngram-")
+    assert load_model("provisional-keywords").name == "provisional-keywords-v0"
+    preds = model.predict(
+        [
+            "– Vi kommer aldrig att acceptera att Länstrafiken lägger ned linje 705, det är ett svek mot Laxå.",
+            "Nytt konstgräs på idrottsplatsen.",
+        ],
+        ["säger Karin Åström (C), kommunstyrelsens ordförande i Laxå.", None],
+    )
+    assert (
+        preds[0].conflict == 1
+        and preds[0].actor_role == "kso"
+        and preds[0].municipality_code == "1860"
+    )
+    assert preds[1].conflict == 0
+    assert any(e.startswith(("w:", "c:", "f:")) for e in preds[0].evidence)
+
+
+def test_pipeline_stores_evidence(tmp_path: Path, db_path: Path, fixture_site) -> None:
+    site = fixture_site("lokalbladet")
+    sources = write_sources(tmp_path / "sources.toml", {"lokalbladet": site})
+    assert (
+        run_cli("crawl", "--db", str(db_path), "--sources", str(sources), "--fast").returncode == 0
+    )
+    result = run_cli("classify", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    flagged = conn.execute("select * from statements where conflict = 1").fetchall()
+    assert flagged
+    svek = next(r for r in flagged if "svek" in r["text"])
+    assert svek["speaker"] == "Karin Åström" and svek["speaker_party"] == "C"
+    assert svek["actor_role"] == "kso" and svek["municipality_code"] == "1860"
+    assert svek["quote_kind"] == "pratminus" and svek["region_lan_code"] == "18"
+    ev = json.loads(svek["evidence"])
+    assert ev["model"].startswith("linear-ngram") and ev["gate"]["passed"] is True
+    assert ev["drivers"] and ev["speaker"]["name"] == "Karin Åström"
+    # The regional politician's defence is never flagged, whatever the model thinks.
+    holm = conn.execute("select * from statements where speaker = 'Per Holm'").fetchall()
+    assert holm and all(r["conflict"] == 0 for r in holm)
+
+
+def test_train_is_deterministic_and_takes_reviews(tmp_path: Path, db_path: Path) -> None:
+    train = tmp_path / "train.jsonl"
+    rows = [
+        json.loads(x)
+        for x in (Path("data/labelled/train.jsonl")).read_text(encoding="utf-8").splitlines()
+    ]
+    train.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows[:200]), encoding="utf-8"
+    )
+    # A database with one reviewed statement (the reviews table as the Datasette area creates it).
+    db = open_db(db_path)
+    db["sources"].insert({"id": "s", "name": "S", "homepage": "http://x/", "lan": "18"}, alter=True)
+    db["articles"].insert(
+        {"id": 1, "source_id": "s", "url": "http://x/1", "title": "t"}, alter=True
+    )
+    db["statements"].insert(
+        {"id": 7, "article_id": 1, "position": 0, "text": "Kommunen sviker oss.", "conflict": 1},
+        alter=True,
+    )
+    if "reviews" not in db.table_names():
+        db["reviews"].create(
+            {
+                "id": int,
+                "statement_id": int,
+                "verdict": str,
+                "comment": str,
+                "reviewer": str,
+                "at": str,
+            },
+            pk="id",
+        )
+    db["reviews"].insert(
+        {
+            "statement_id": 7,
+            "verdict": "incorrect",
+            "comment": "citizen",
+            "reviewer": "r",
+            "at": "2026-01-01",
+        },
+        alter=True,
+    )
+    db.close()
+    outs = []
+    for k in range(2):
+        out = tmp_path / f"m{k}.joblib"
+        res = run_cli(
+            "train", "--train-file", str(train), "--out", str(out), "--reviews-from", str(db_path)
+        )
+        assert res.returncode == 0, res.stderr[-2000:]
+        assert "1 reviews" in res.stdout
+        outs.append(load_model(str(out)))
+    probe = [r["text"] for r in rows[200:260]]
+    a, b = (m.predict(probe) for m in outs)
+    assert [(p.conflict, p.score) for p in a] == [(p.conflict, p.score) for p in b]
+
+
+def test_train_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "x", "conflict": 1}\n{nope\n', encoding="utf-8")
+    res = run_cli("train", "--train-file", str(bad), "--out", str(tmp_path / "m.joblib"))
+    assert res.returncode == 2 and "bad.jsonl:2: invalid JSON" in res.stderr
+    assert not (tmp_path / "m.joblib").exists()
+
+
+def test_evaluate_writes_model_card(tmp_path: Path) -> None:
+    card = tmp_path / "card.md"
+    res = run_cli("evaluate", "--card", str(card))
+    assert res.returncode == 0, res.stderr[-2000:]
+    text = card.read_text(encoding="utf-8")
+    assert "provisional-keywords-v0" in text and "Confusion matrix" in text
+    assert "Per actor role" in text and "real and adapted" in text
+
+
+def test_bad_input_lines_including_non_swedish() -> None:
+    assert not looks_swedish("The region cut the bus line and the municipality is angry about it.")
+    assert not looks_swedish("Der Bus fährt nicht mehr, und die Gemeinde ist nicht froh.")
+    assert looks_swedish("Vi tycker inte att linjen ska bort")
+    lines = [
+        json.dumps(
+            {"id": 1, "text": "The region cut the bus line and the council is angry about it."}
+        ),
+        json.dumps({"id": 2, "text": "x" * 100_000}),
+        "[1, 2]",
+        json.dumps(
+            {"id": 4, "text": "Kommunen säger nej till RUS.", "context": 5}, ensure_ascii=False
+        ),
+        json.dumps({"id": 5, "text": "Kommunen säger nej till RUS."}, ensure_ascii=False),
+    ]
+    res = run_cli("classify-text", input="\n".join(lines) + "\n")
+    out = [json.loads(x) for x in res.stdout.splitlines()]
+    assert res.returncode == 0 and len(out) == 5
+    assert out[0] == {"id": 1, "error": "text does not look Swedish (not classified)"}
+    assert "too long" in out[1]["error"]
+    assert out[2]["error"] == "each line must be a JSON object"
+    assert out[3]["error"] == "field context must be a string"
+    assert "conflict" in out[4]
