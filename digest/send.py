@@ -218,6 +218,8 @@ class Mailer:
                 # OSError covers refused connections, resets, timeouts and TLS errors.
                 last = f"connection lost ({type(exc).__name__}: {exc})"
                 self._drop()
+            if code == 421:  # "service closing": smtplib has already closed the socket
+                self._drop()
             if code is not None and code >= 500:
                 raise PermanentFailure(s.scrub(last))
         if code is None:
