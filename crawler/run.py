@@ -64,7 +64,14 @@ def crawl_settings(
             settings.set(name, value.strip(), priority="cmdline")
     if fast:
         settings.setdict(
-            {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "RANDOMIZE_DOWNLOAD_DELAY": False},
+            # Not 0: with a zero delay, Scrapy 2.19's downloader (asyncio reactor) hands a
+            # slot's whole queue out at once and CONCURRENT_REQUESTS_PER_DOMAIN is not
+            # enforced; any positive delay makes it check free slots per request.
+            {
+                "DOWNLOAD_DELAY": 0.001,
+                "AUTOTHROTTLE_ENABLED": False,
+                "RANDOMIZE_DOWNLOAD_DELAY": False,
+            },
             priority="cmdline",
         )
     if overrides:
