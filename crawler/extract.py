@@ -258,11 +258,12 @@ def decode_html(body: bytes, declared: str | None = None) -> tuple[str, str]:
         else:
             text, encoding = body.decode("cp1252", errors="replace"), "cp1252"
     if _MOJIBAKE.search(text):
-        try:
-            repaired = text.encode("cp1252").decode("utf-8")
-            text, encoding = repaired, "utf-8 (double-encoded)"
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
+        for wrong in ("latin-1", "cp1252"):
+            try:
+                text, encoding = text.encode(wrong).decode("utf-8"), "utf-8 (double-encoded)"
+                break
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
     return text, encoding
 
 
