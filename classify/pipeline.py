@@ -16,6 +16,10 @@ from classify.sentences import split_paragraphs, split_sentences
 from db.store import articles_to_classify, replace_statements
 
 MAX_STATEMENT_CHARS = 5000
+# In whole articles most sentences are neutral; a flag needs a firmer score than in the
+# recall-tuned single-statement setting of `classify-text`.
+ARTICLE_MIN_SCORE = 0.5
+_NEGATION = re.compile(r"\b(?:inte|nej|aldrig|ingen|inga|duger|vägra\w*)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -113,7 +117,15 @@ def classify_articles(
             f = unit.features
             sp = f.speaker
             # The product's rule: a municipal speaker, a regional target, and the model's "rejection".
-            gate_ok = bool(sp and sp.is_municipal and f.targets)
+            own_regional = any(not t.in_context for t in f.targets)
+            # The model leans on "municipal speaker + regional target"; in articles the
+            # statement itself must also sound like rejection (a lexicon cue or a negation).
+            stance = bool(f.reject_cues or _NEGATION.search(unit.text)) and len(
+                f.support_cues
+            ) <= len(f.reject_cues)
+            gate_ok = bool(sp and sp.is_municipal and f.targets) and not (
+                f.state_target and not own_regional
+            )
             target = f.target
             rows.append(
                 {
@@ -129,7 +141,12 @@ def classify_articles(
                     "target": target.name if target else None,
                     "topic": pred.topic if pred.topic != "none" else f.topic,
                     "quote_kind": f.quote_kind,
-                    "conflict": int(bool(pred.conflict) and gate_ok),
+                    "conflict": int(
+                        bool(pred.conflict)
+                        and gate_ok
+                        and stance
+                        and pred.score >= ARTICLE_MIN_SCORE
+                    ),
                     "score": pred.score,
                     "model": model.name,
                     "evidence": _evidence(model, pred, f, gate_ok),
