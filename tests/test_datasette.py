@@ -316,3 +316,28 @@ def test_anonymous_write_refused_in_process(populated: Path) -> None:
     assert get(ds, "/bevakning/granska").status_code == 403
     with sqlite3.connect(populated) as conn:
         assert conn.execute("select count(*) from reviews").fetchone()[0] == 0
+
+
+def test_flagged_summary_follows_statements(db_path: Path) -> None:
+    populate(db_path)
+    db = open_db(db_path)
+
+    def summary() -> dict[int, tuple]:
+        return {
+            r[0]: r[1:]
+            for r in db.execute("select statement_id, story_key, month, topic from flagged_summary")
+        }
+
+    assert set(summary()) == {1, 2, 3, 4}
+    db.execute("update statements set conflict = 0 where id = 3")
+    db.execute("update statements set conflict = 1, topic = 'rus' where id = 5")
+    db.execute(
+        "update articles set published = '2025-06-01T00:00:00+02:00', story_id = 1 where id = 4"
+    )
+    db.execute("delete from statements where id = 1")
+    db.conn.commit()
+    assert summary() == {
+        2: (1, "2025-03", "transit"),
+        4: (1, "2025-06", "transit"),
+        5: (1, "2025-06", "rus"),
+    }
