@@ -51,8 +51,10 @@ def _site() -> CrawlServer:
 
 
 def _count(db: Path) -> int:
-    try:
-        with sqlite3.connect(db, timeout=5) as conn:
+    if not db.exists():
+        return 0
+    try:  # read-only: never create or lock the file the crawl is about to set up
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
             return conn.execute("select count(*) from articles").fetchone()[0]
     except sqlite3.OperationalError:
         return 0
@@ -74,6 +76,7 @@ def test_sigkill_mid_crawl_then_resume(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         while _count(db) < 3 and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.05)
+        assert proc.poll() is None, "the crawl ended before it could be killed"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         partial = _count(db)
