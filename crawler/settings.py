@@ -44,6 +44,10 @@ COOKIES_ENABLED = False
 # Disable Telnet Console (enabled by default)
 TELNETCONSOLE_ENABLED = False
 
+# Disable Scrapy's remote-control HTTP server (enabled by default since 2.19): it runs
+# arbitrary Python sent to it and writes a token file into the user's profile.
+REMOTE_CONTROL_ENABLED = False
+
 # Override the default request headers:
 DEFAULT_REQUEST_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,*/*;q=0.8",
