@@ -98,13 +98,17 @@ def _crawl(
     refresh: bool,
     fast: bool,
     since: Any = None,
+    log_level: str | None = None,
 ) -> None:
     from crawler.run import run_crawl
     from crawler.sources import load_sources
 
     sources = load_sources(sources_file, only=source_ids)  # validate before touching the database
     _open(db_path).close()
-    summary = run_crawl(db_path, sources, refresh=refresh, fast=fast, since=since)
+    overrides = {"LOG_LEVEL": log_level} if log_level else None
+    summary = run_crawl(
+        db_path, sources, refresh=refresh, fast=fast, since=since, overrides=overrides
+    )
     click.echo(summary.line())
 
 
@@ -288,7 +292,7 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
         click.echo("demo sites: " + ", ".join(f"{sid} {srv.url}/" for sid, srv in servers.items()))
         with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8") as fh:
             fh.write(demo_sources_toml(servers))
-        _crawl(db_path, fh.name, (), refresh=False, fast=True)
+        _crawl(db_path, fh.name, (), refresh=False, fast=True, log_level="WARNING")
         Path(fh.name).unlink()
         _classify(db_path, None, refresh=False)
     finally:

@@ -70,7 +70,7 @@ def crawl_settings(
             {
                 "DOWNLOAD_DELAY": 0.001,
                 "AUTOTHROTTLE_ENABLED": False,
-                "RANDOMIZE_DOWNLOAD_DELAY": False,
+                "DOWNLOAD_DELAY_JITTER": 0,
             },
             priority="cmdline",
         )
@@ -103,9 +103,7 @@ def run_crawl(
     run_id = start_run(db, since=since.isoformat() if since else None, refresh=refresh)
     db.close()
 
-    process = CrawlerProcess(
-        crawl_settings(db_path, fast=fast, overrides=overrides), install_root_handler=True
-    )
+    process = CrawlerProcess(crawl_settings(db_path, fast=fast, overrides=overrides))
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, sources=sources, db_path=str(db_path), refresh=refresh, since=since)
     status = "failed"

@@ -26,7 +26,8 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 2
 
 # Configure a delay for requests for the same website
 DOWNLOAD_DELAY = 1.0
-RANDOMIZE_DOWNLOAD_DELAY = True
+# Vary each delay by ±50 % so requests do not arrive in a fixed rhythm.
+DOWNLOAD_DELAY_JITTER = 0.5
 
 # Do not hang forever on a slow server, and cap page size (a 20 MB page is not an article).
 DOWNLOAD_TIMEOUT = 30
