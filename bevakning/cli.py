@@ -49,9 +49,13 @@ def translate_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _open(db_path: str):
+    """Open and migrate the database; a fresh one also gets the reference data."""
     from db import open_db
+    from db.reference import ensure_reference
 
-    return open_db(db_path)
+    db = open_db(db_path)
+    ensure_reference(db)
+    return db
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -283,8 +287,8 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
 
     from demo.server import SITES_DIR, SiteServer, demo_sources_toml, site_ids
 
-    if Path(db_path).exists():
-        Path(db_path).unlink()
+    for stale in (db_path, f"{db_path}-wal", f"{db_path}-shm"):
+        Path(stale).unlink(missing_ok=True)
     servers = {sid: SiteServer(SITES_DIR / sid) for sid in site_ids()}
     for srv in servers.values():
         srv.start()

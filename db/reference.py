@@ -425,3 +425,14 @@ def load_reference(
         if row["k_category"]:
             counts[row["k_category"]] = counts.get(row["k_category"], 0) + 1
     return LoadReport(len(munis), len(regions), len(arows), minutes, counts, k.warnings)
+
+
+def ensure_reference(db: Any) -> LoadReport | None:
+    """Load the reference data into a database that has none yet (a fresh file).
+
+    Every command then has municipalities, regions and K-categories to join
+    against; `bevakning init` reloads them with other settings.
+    """
+    if db["municipalities"].exists() and db["municipalities"].count:
+        return None
+    return load_reference(db)
