@@ -19,6 +19,7 @@ from classify.lexicon import (
     PARTIES,
     PRONOUNS,
     REGIONAL_ROLES,
+    SPEECH_VERBS,
     role_from_title,
 )
 from classify.places import gazetteer
@@ -125,6 +126,11 @@ def _describe(who: str, phrase_after: str = "") -> Speaker:
     rest = who if not m else who[: m.start()] + " " + who[m.end() :]
     rest = f"{rest} {phrase_after}".strip()
     titled = role_from_title(rest)
+    if titled and titled[0] in MUNICIPAL_ROLES:
+        # The name may have swallowed "Region Kalmar" of "oppositionsråd i Region Kalmar".
+        full = role_from_title(f"{who} {phrase_after}")
+        if full and full[0] in REGIONAL_ROLES:
+            titled = full
     if titled:
         sp.role = titled[0]
     elif not sp.name:
@@ -152,8 +158,13 @@ def _institution_subject(sentence: str) -> Speaker | None:
                 sp.municipality = None
             return sp
     g = gazetteer()
+    # "JLT anser …", "Västtrafik svarar …": the transit company or region speaks.
+    brands = g.find_regional_targets(" ".join(words[:3]))
+    if brands and brands[0].start == 0 and SPEECH_VERBS.search(" ".join(words[1:4])):
+        return Speaker(role="regional_official", region_lan_code=brands[0].lan_code, how="brand")
     munis = g.find_municipalities(" ".join(words[:2]))
-    if munis and munis[0].start == 0 and len(words) > 1 and words[1][:1].islower():
+    listed = len(words) > 1 and words[0].endswith(",") and len(g.find_municipalities(head[:60])) > 1
+    if munis and munis[0].start == 0 and len(words) > 1 and (words[1][:1].islower() or listed):
         m = munis[0]
         sp = Speaker(role="municipality", municipality=m.name, municipality_code=m.code)
         sp.how = "place_subject"
@@ -222,7 +233,7 @@ class Attributor:
             after = sentence[idx + len(titled[2]) :]
             before = sentence[:idx]
             m = re.match(
-                rf"\s*(?:i [{_UP}]\w+(?: kommun)?,?\s*)?(?P<name>{NAME})(?:{PARTY})?", after
+                rf"\s*(?:i [{_UP}]\w+(?: kommun)?,?\s*)?,?\s*(?P<name>{NAME})(?:{PARTY})?", after
             )
             if m and m.group("name").split()[0] not in _SENTENCE_WORDS:
                 place = before[-40:] + " " + after[: m.end() + 40]
@@ -253,7 +264,16 @@ class Attributor:
         first = re.sub(r"^[–—-]\s*", "", sentence).split()[:1]
         if first and first[0] in self.people:
             return self._known(first[0], "surname")
-        return _institution_subject(sentence)
+        if sp := _institution_subject(sentence):
+            return sp
+        if titled and titled[1] in ("municipality", "region"):
+            # "… kräver nu toppolitiker i Lerums kommun …": a title without a name still
+            # says whose voice the sentence reports.
+            idx = sentence.lower().find(titled[2].lower())
+            sp = Speaker(role=titled[0], how="title")
+            _place(sentence[idx : idx + len(titled[2]) + 40], sp)
+            return sp
+        return None
 
     def paragraph(
         self, sentences: list[str], *, headline: bool = False
@@ -300,6 +320,16 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
             ctx_speaker = att.find_in_sentence(s) or ctx_speaker
     own = att.find_in_sentence(text)
     kind = quote_kind(text)
+    if own is not None and own.role is None and context:
+        # "…, säger Paul Lindvall." + "Kommunstyrelsens ordförande i Linköping.": the
+        # context line says who the named speaker is.
+        ctx = ctx_speaker
+        if (ctx is None or ctx.role is None) and role_from_title(context):
+            ctx = _describe(context)
+        if ctx is not None and ctx.role is not None:
+            for name in ("role", "municipality", "municipality_code", "region_lan_code", "party"):
+                if getattr(own, name) is None:
+                    setattr(own, name, getattr(ctx, name))
     if own is not None:
         return own, kind
     if (

@@ -11,10 +11,18 @@ from dataclasses import dataclass, field
 
 from classify.attribution import Speaker, attribute_text
 from classify.lexicon import (
+    CANNOT_PAY,
+    DECISION_WORDS,
+    FIRST_PERSON,
+    INTERNAL,
+    NEGATION,
+    OWN_MONEY,
     REGION_WORDS,
     REJECT_CUES,
     RUS_WORDS,
     STATE_TARGETS,
+    STRONG_REJECT,
+    SUPPORT,
     SUPPORT_CUES,
     TRANSIT_WORDS,
 )
@@ -27,6 +35,7 @@ _KIND_TOPIC = {
     "regional_plan": "rus",
     "region": "other_regional",
     "other_regional": "other_regional",
+    "decision": "other_regional",
 }
 _TOPIC_RANK = {"transit": 0, "rus": 1, "other_regional": 2}
 
@@ -55,6 +64,27 @@ class StatementFeatures:
     state_target: str | None = None
     reject_cues: list[str] = field(default_factory=list)
     support_cues: list[str] = field(default_factory=list)
+    stance: list[str] = field(default_factory=list)  # strong_reject, support, cannot_pay, …
+    context_state: bool = False
+
+    @property
+    def actor(self) -> str:
+        """The speaker's side: municipal, regional, state, citizen, journalist, other or none."""
+        sp = self.speaker
+        if sp is None or sp.role is None:
+            return "none"
+        if sp.is_municipal:
+            return "municipal"
+        if sp.is_regional:
+            return "regional"
+        return sp.role if sp.role in ("state", "citizen", "journalist") else "other"
+
+    @property
+    def rejects(self) -> bool:
+        """A stance cue of rejection that support or "cannot pay" does not outweigh."""
+        return "strong_reject" in self.stance or (
+            bool(self.reject_cues) and len(self.support_cues) <= len(self.reject_cues)
+        )
 
     @property
     def target(self) -> Target | None:
@@ -65,14 +95,21 @@ class StatementFeatures:
             self.targets,
             key=lambda t: (
                 t.in_context,
+                t.kind == "decision",
                 t.kind in ("transit", "other_regional"),
                 _TOPIC_RANK[t.topic],
             ),
         )[0]
 
     @property
+    def named_targets(self) -> list[Target]:
+        """Targets other than bare decision words."""
+        return [t for t in self.targets if t.kind != "decision"]
+
+    @property
     def topic(self) -> str:
-        own = [t for t in self.targets if not t.in_context] or self.targets
+        named = self.named_targets
+        own = [t for t in named if not t.in_context] or named
         if not own:
             return "none"
         return min((t.topic for t in own), key=_TOPIC_RANK.__getitem__)
@@ -81,28 +118,42 @@ class StatementFeatures:
         """Feature tokens for the model (one string each, no spaces)."""
         sp = self.speaker
         role = sp.role if sp and sp.role else "none"
-        actor = (
-            "municipal"
-            if sp and sp.is_municipal
-            else "regional"
-            if sp and sp.is_regional
-            else "other"
-            if sp
-            else "none"
-        )
-        toks = [f"role={role}", f"actor={actor}", f"qk={self.quote_kind}"]
-        own = [t for t in self.targets if not t.in_context]
-        ctx = [t for t in self.targets if t.in_context]
-        toks += sorted({f"target={t.kind}" for t in own})
+        actor = self.actor
+        src = "none" if sp is None else "context" if sp.how.startswith("context") else "text"
+        toks = [f"role={role}", f"actor={actor}", f"qk={self.quote_kind}", f"spsrc={src}"]
+        toks.append(f"actor={actor}&qk={self.quote_kind}")
+        own = [t for t in self.named_targets if not t.in_context]
+        ctx = [t for t in self.named_targets if t.in_context]
+        toks += sorted({f"target={t.kind}" for t in self.targets if not t.in_context})
         toks += sorted({f"ctxtarget={t.kind}" for t in ctx})
         has_target = bool(self.targets)
         if not has_target:
             toks.append("target=none")
         if self.state_target:
             toks.append("target=state")
+            if not own:
+                toks.append("target=state_only")
+        if self.context_state:
+            toks.append("ctxtarget=state")
         toks += [f"cue={c.lower().replace(' ', '_')}" for c in self.reject_cues]
         toks += ["reject"] * min(len(self.reject_cues), 3)
         toks += ["support"] * min(len(self.support_cues), 2)
+        toks += [f"stance={s}" for s in self.stance]
+        stance = "reject" if self.rejects else "support" if self.support_cues else "plain"
+        if "support" in self.stance and "strong_reject" not in self.stance:
+            stance = "support"
+        if "cannot_pay" in self.stance:
+            stance = "cannot_pay"
+        decision = any(t.kind == "decision" for t in self.targets)
+        tgt = "regional" if own else "ctxregional" if ctx else "decision" if decision else "none"
+        if self.state_target and not own:
+            tgt = "state"
+        toks += [
+            f"actor={actor}&stance={stance}",
+            f"actor={actor}&tgt={tgt}",
+            f"actor={actor}&tgt={tgt}&stance={stance}",
+            f"tgt={tgt}&stance={stance}",
+        ]
         if actor == "municipal":
             if has_target:
                 toks.append("municipal&target")
@@ -127,6 +178,8 @@ def find_targets(text: str, *, in_context: bool = False) -> list[Target]:
         out.append(Target(m.group(0), "rus", None, in_context))
     if m := REGION_WORDS.search(text):
         out.append(Target(m.group(0), "other_regional", None, in_context))
+    if not out and (m := DECISION_WORDS.search(text)):
+        out.append(Target(m.group(0), "decision", None, in_context))
     return out
 
 
@@ -140,8 +193,8 @@ def statement_features(
     if speaker is None and quote_kind is None:
         speaker, quote_kind = attribute_text(text, context)
     targets = find_targets(text)
-    if context and not targets:
-        targets = find_targets(context, in_context=True)
+    if context and all(t.kind == "decision" for t in targets):
+        targets += [t for t in find_targets(context, in_context=True) if t.kind != "decision"]
     state = STATE_TARGETS.search(text)
     return StatementFeatures(
         speaker=speaker,
@@ -150,4 +203,28 @@ def statement_features(
         state_target=state.group(0) if state else None,
         reject_cues=[m.group(0) for m in REJECT_CUES.finditer(text)],
         support_cues=[m.group(0) for m in SUPPORT_CUES.finditer(text)],
+        stance=stance_classes(text),
+        context_state=bool(context and STATE_TARGETS.search(context)),
     )
+
+
+def stance_classes(text: str) -> list[str]:
+    """Which stance classes a statement's own words show (for features and evidence)."""
+    out = []
+    if STRONG_REJECT.search(text):
+        out.append("strong_reject")
+    if SUPPORT.search(text):
+        out.append("support")
+    if CANNOT_PAY.search(text):
+        out.append("cannot_pay")
+    if INTERNAL.search(text):
+        out.append("internal")
+    if OWN_MONEY.search(text):
+        out.append("own_money")
+    if NEGATION.search(text):
+        out.append("negation")
+    if FIRST_PERSON.search(text):
+        out.append("first_person")
+    if "?" in text:
+        out.append("question")
+    return out

@@ -35,6 +35,19 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
         "region",
     ),
     (r"regionpolitiker\w*", "regional_politician", "region"),
+    (
+        r"(?:ledamot|ordförande|vice ordförande|ledamöter) (?:i|för) (?:region\w*|landsting\w*|"
+        r"(?:kollektiv)?trafiknämnd\w*|trafik- och \w+nämnd\w*|\w*trafiks? styrelse|"
+        r"sjukhusstyrelsen|hälso- och sjukvårdsnämnd\w*)|landstingets ledamot|"
+        r"landstingspolitiker\w*|regionfullmäktigeledamot\w*|landstingsfullmäktige",
+        "regional_politician",
+        "region",
+    ),
+    (
+        r"förvaltningschef (?:i|för|på) (?:kollektivtrafik|region|landsting)\w*",
+        "regional_official",
+        "region",
+    ),
     (r"regiondirektör\w*", "regional_official", "region"),
     (r"trafikdirektör\w*", "regional_official", "region"),
     (r"kollektivtrafikdirektör\w*", "regional_official", "region"),
@@ -67,13 +80,23 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
     ),
     (
         r"gruppledare\w*|kommunpolitiker\w*|fullmäktigeledamot\w*|ledamot i kommunstyrelsen|"
-        r"kommunstyrelseledamot\w*|oppositionsledare\w*",
+        r"kommunstyrelseledamot\w*|oppositionsledare\w*|toppolitiker\w*|ledande politiker\w*|"
+        r"oppositionspolitiker\w*|politiska topparna|\w+politiker(?= i [A-ZÅÄÖ]\w+ kommun)|"
+        r"(?:kommunens|kommunala) politiker",
+        "municipal_politician",
+        "municipality",
+    ),
+    (
+        r"(?:socialdemokraterna|moderaterna|centerpartiet|liberalerna|kristdemokraterna|"
+        r"vänsterpartiet|miljöpartiet|sverigedemokraterna)(?= i [A-ZÅÄÖ]\w+(?: kommun|\b))",
         "municipal_politician",
         "municipality",
     ),
     (
         r"näringslivschef\w*|samhällsbyggnadschef\w*|planchef\w*|stadsarkitekt\w*|"
-        r"kommunens (?:\w+)?chef\w*|översiktsplanerare",
+        r"kommunens (?:\w+)?chef\w*|översiktsplanerare|kommunledning\w*|"
+        r"politiska (?:kommun)?ledning\w*|kommunledningskontor\w*|stadsdelsförvaltning\w*|"
+        r"näringslivsutvecklare",
         "municipality",
         "municipality",
     ),
@@ -85,11 +108,16 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
     ),
     (
         r"resenär\w*|pendlare\w*|boende|invånare\w*|förälder|föräldrar|elev\w*|pensionär\w*|"
-        r"insändarskribent\w*|bybor\w*|medborgare",
+        r"insändarskribent\w*|bybor\w*|medborgare|bygderåd\w*|hembygdsförening\w*|"
+        r"namninsamling\w*|intresseförening\w*|byalag\w*|pro\b|företagarna|handelskammar\w*",
         "citizen",
         "citizen",
     ),
-    (r"reporter\w*|journalist\w*|ledarskribent\w*|krönikör\w*|redaktör\w*", "journalist", "press"),
+    (
+        r"reporter\w*|journalist\w*|ledarskribent\w*|krönikör\w*|redaktör\w*|krönika av",
+        "journalist",
+        "press",
+    ),
 ]
 ROLE_TITLES = [
     (re.compile(rf"\b(?:{p})\b", re.IGNORECASE), role, scope) for p, role, scope in _TITLE_SPECS
@@ -101,7 +129,8 @@ INSTITUTIONS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:region(?:en|s)?|landstinget|regionstyrelsen|regionledningen|"
             r"kollektivtrafikmyndigheten|trafiknämnden|kollektivtrafiknämnden|"
-            r"regionens (?:politiker|ledning|företrädare))\b",
+            r"regionens (?:politiker|ledning|företrädare)|\w*trafikens (?:styrelse|ledning)|"
+            r"landstingspolitiker\w*|regionpolitiker\w*)\b",
             re.IGNORECASE,
         ),
         "regional_official",
@@ -111,7 +140,9 @@ INSTITUTIONS: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:kommunen|kommunens ledning|kommunledningen|kommunstyrelsen|"
             r"kommunfullmäktige|kommunerna|kommunalförbundet|kommunförbundet|"
             r"kommunens politiker|styret|majoriteten|oppositionen|"
-            r"\w+ kommun(?:s|en)?|kommunens företrädare|kommunpolitikerna|politikerna i \w+)\b",
+            r"\w+ kommun(?:s|en)?|kommunens företrädare|kommunpolitikerna|politikerna i \w+|"
+            r"kommunens \w*politiker|kommunens utredare|(?:den )?politiska (?:kommun)?ledningen|"
+            r"storsthlm|kommunförbund\w*|samverkansorganisation\w*|toppolitiker\w*)\b",
             re.IGNORECASE,
         ),
         "municipality",
@@ -153,8 +184,17 @@ REGION_WORDS = re.compile(
     r"regional\w* (?:medel|pengar|tillväxtmedel|finansiering)|tillväxtmedel)\b",
     re.IGNORECASE,
 )
+# A decision or proposal named without its owner ("beslutet", "nedläggningen"): a weak
+# target, used when nothing regional is named (the model weighs it).
+DECISION_WORDS = re.compile(
+    r"\b(?:beslut(?:et|en)?|förslag(?:et|en)?|nedläggning\w*|indragning\w*|neddragning\w*|"
+    r"nedskärning\w*|besparing\w*|sparförslag\w*|ambulans\w*|sjukvård\w*|vårdplats\w*|"
+    r"nämnden|ansökan|planerna|prioritering\w*)\b",
+    re.IGNORECASE,
+)
 STATE_TARGETS = re.compile(
-    r"\b(?:trafikverket\w*|regeringen\w*|staten\w*|statens\w*)\b", re.IGNORECASE
+    r"\b(?:[Tt]rafikverket\w*|[Rr]egeringen\w*|[Ss]taten\w*|[Ss]tatens\w*|[Ss]tatlig\w*|"
+    r"[Rr]ikstrafiken\w*|SJ(?::s)?|[Ii]nfrastrukturminister\w*|[Rr]iksdagen\w*)(?![\w:])"
 )
 
 # Stance cues, used as features and shown as evidence (the model weighs them).
@@ -174,6 +214,52 @@ SUPPORT_CUES = re.compile(
     r"samarbete\w*|tillsammans|gemensam\w*|nöjd\w*|tack\w*|förstår|rimligt)\b",
     re.IGNORECASE,
 )
+# Stance classes, sharper than the cue list: explicit refusal or demands on the region,
+# explicit support, and "we cannot pay" (a hard negative per the annotation guideline).
+STRONG_REJECT = re.compile(
+    r"\b(?:inte (?:kommer att |tänker |kan |ska |vill )?acceptera\w*|accepterar (?:inte|aldrig)|"
+    r"säger nej|sagt nej|nej till|protester\w*|protestera\w*|kräver att|krav på att|"
+    r"svek\w*|sviker|sviki\w*|orimlig\w*|oacceptab\w*|struntar i|kör över|körs över|"
+    r"överkör\w*|river upp|riva upp|riv upp|ta tillbaka|dra tillbaka|vägrar|avvisar|"
+    r"förkastar|underkänner|sågar|dömer ut|tar avstånd|inte relevant|irrelevant\w*|"
+    r"går före|gå före|bestämmer själv\w*|egna planer|egen väg|inte styra|rasar|upprörd\w*|"
+    r"besviken|besvikna|besvikelse|olyckligt|felaktig\w*|helt fel|är fel|fel beslut|"
+    r"inte lyssna\w*|lyssnar inte|inte blivit informerade|över huvudet|drastisk\w*|"
+    r"slår mot|slår hårt|drabbar|kritisk\w*|kritiser\w*|kritik\w*|överklaga\w*|"
+    r"motsätter|emot|ilsk\w*|arg\w*|reagerar|ifrågasätt\w*|obegriplig\w*|skandal\w*)\b",
+    re.IGNORECASE,
+)
+SUPPORT = re.compile(
+    r"\b(?:välkomna\w*|positiv\w*|ser fram emot|glad\w*|jättebra|bra beslut|bra att|"
+    r"ställer (?:oss|sig|mig) bakom|stöd(?:er|jer)|nöjd\w*|tack\w*|förstår|rimligt|"
+    r"känns bra|klok\w*|gott samarbete|bra dialog|samarbete\w*|äntligen|goda|bättre än|"
+    r"genomarbetad\w*|rättvis\w*|ser positivt|fler turer|ökad turtäthet|ökad turfrekvens|"
+    r"lanserar|satsning\w*|i dialog med|realistisk\w*|förstå\w*)\b",
+    re.IGNORECASE,
+)
+CANNOT_PAY = re.compile(
+    r"\b(?:inte (?:ha |har )?råd|har inte råd|kan inte betala|inte betala|taket är nått|"
+    r"inte (?:kan|kommer att) (?:skjuta till|finansiera|ta över kostnad\w*)|"
+    r"ekonomin räcker inte)\b",
+    re.IGNORECASE,
+)
+# Politics inside the municipality (opposition against majority, the council's own choices).
+INTERNAL = re.compile(
+    r"\b(?:interpellation\w*|reserver\w*|fullmäktige\w*|styrande partier\w*|majoritet\w*|"
+    r"oppositionen|kommunstyrelsens beslut|besparingskrav|vi (?:har )?valt att|"
+    r"(?:gatu|teknisk\w*|trafik)- och \w+nämnd\w*|kommunens (?:egen|egna) \w+)\b",
+    re.IGNORECASE,
+)
+# The municipality pays or keeps service itself ("fortsätter köpa buss till Stångby").
+OWN_MONEY = re.compile(
+    r"\b(?:köpa (?:in )?\w*trafik\w*|köpa buss\w*|fortsätt\w* (?:att )?köpa|"
+    r"kommunen (?:betalar|finansierar|bekostar|står för)|skatteväxling\w*|"
+    r"underfinansier\w*|räddar \w+|egen regi)\b",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(r"\b(?:inte|nej|aldrig|ingen|inga|inget|knappast)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:vi|oss|vår|våra|vårt|jag|mig|min|mina)\b", re.IGNORECASE)
+
 INDIRECT_SPEECH = re.compile(
     r"\b(?:menar|anser|tycker|säger|hävdar|påpekar|understryker|konstaterar|betonar|framhåller|"
     r"skriver|kräver|varnar|befarar|tror)\s+(?:också\s+|även\s+|dock\s+|nu\s+|vidare\s+)?att\b|"
@@ -220,7 +306,9 @@ def role_from_title(text: str) -> tuple[str, str, str] | None:
     _, role, scope, title = best
     # "oppositionsråd i Region X" / "i regionen": the title sits in the region.
     if role in MUNICIPAL_ROLES and re.search(
-        r"\b(?:i|för|inom) (?:region(?:en)?\b|landstinget|Region [A-ZÅÄÖ]|Västra Götalandsregionen)",
+        r"\b(?:(?:i|för|inom) (?:region(?:en|ens)?\b|landstinget|Region [A-ZÅÄÖ]|"
+        r"Västra Götalandsregionen)|(?:i|för) (?:kollektiv)?trafiknämnden|i \w*trafiks styrelse|"
+        r", Region [A-ZÅÄÖ])",
         text,
     ):
         role, scope = "regional_politician", "region"

@@ -11,15 +11,12 @@ from sqlite_utils import Database
 
 from classify.attribution import Attributor
 from classify.features import StatementFeatures, find_targets, statement_features
+from classify.linear import passes_gate
 from classify.model import ConflictModel, Prediction
 from classify.sentences import split_paragraphs, split_sentences
 from db.store import articles_to_classify, replace_statements
 
 MAX_STATEMENT_CHARS = 5000
-# In whole articles most sentences are neutral; a flag needs a firmer score than in the
-# recall-tuned single-statement setting of `classify-text`.
-ARTICLE_MIN_SCORE = 0.5
-_NEGATION = re.compile(r"\b(?:inte|nej|aldrig|ingen|inga|duger|vägra\w*)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -60,37 +57,46 @@ def walk_article(title: str | None, text: str | None) -> list[ArticleStatement]:
             units.append((title.strip(), None, sp, kind))
     for para in paragraphs:
         sentences = split_sentences(para)
-        for sentence, (sp, kind) in zip(sentences, att.paragraph(sentences), strict=True):
-            units.append((sentence, para, sp, kind))
+        for k, (sentence, (sp, kind)) in enumerate(
+            zip(sentences, att.paragraph(sentences), strict=True)
+        ):
+            # The context is the rest of the paragraph, as in the labelled data.
+            rest = " ".join(sentences[:k] + sentences[k + 1 :]) or None
+            units.append((sentence, rest, sp, kind))
     lead = " ".join([title or ""] + paragraphs[:1])
     out = []
-    for sentence, para, sp, kind in units:
-        feats = statement_features(sentence, speaker=sp, quote_kind=kind)
-        if not feats.targets:
-            feats.targets = find_targets(para or "", in_context=True) or find_targets(
-                lead, in_context=True
-            )
-        out.append(ArticleStatement(sentence, para, feats))
+    for sentence, context, sp, kind in units:
+        feats = statement_features(sentence, context, speaker=sp, quote_kind=kind)
+        if all(t.kind == "decision" for t in feats.targets):
+            feats.targets += [
+                t for t in find_targets(lead, in_context=True) if t.kind != "decision"
+            ]
+        out.append(ArticleStatement(sentence, context, feats))
     return out
 
 
-def _evidence(model: ConflictModel, pred: Prediction, feats: StatementFeatures, gate_ok: bool):
+def _evidence(model: ConflictModel, pred: Prediction, feats: StatementFeatures):
     sp = feats.speaker
+    gate = getattr(model, "gate", None)
     return {
         "model": model.name,
         "version": getattr(model, "version", None),
         "score": pred.score,
+        "threshold": getattr(model, "threshold", None),
         "model_conflict": pred.conflict,
         "gate": {
+            "name": gate,
             "municipal_speaker": bool(sp and sp.is_municipal),
-            "regional_target": bool(feats.targets),
-            "passed": gate_ok,
+            "regional_target": bool(feats.named_targets),
+            "state_target": feats.state_target,
+            "passed": passes_gate(feats, gate) if gate else None,
         },
         "speaker": sp.as_dict() if sp else None,
         "target": feats.target.name if feats.target else None,
         "target_kind": feats.target.kind if feats.target else None,
         "target_in_context": feats.target.in_context if feats.target else None,
         "stance_cues": feats.reject_cues,
+        "stance": feats.stance,
         "drivers": pred.evidence,
     }
 
@@ -108,24 +114,22 @@ def classify_articles(
     for i, art in enumerate(todo, 1):
         units = walk_article(art["title"], art["text"])
         texts = [u.text for u in units]
+        contexts = [u.context for u in units]
         if hasattr(model, "predict_features"):
-            preds = model.predict_features(texts, [u.features for u in units]) if texts else []
+            preds = (
+                model.predict_features(texts, [u.features for u in units], contexts, article=True)
+                if texts
+                else []
+            )
         else:
             preds = model.predict(texts, [u.context for u in units]) if texts else []
         rows = []
         for pos, (unit, pred) in enumerate(zip(units, preds, strict=True)):
             f = unit.features
             sp = f.speaker
-            # The product's rule: a municipal speaker, a regional target, and the model's "rejection".
-            own_regional = any(not t.in_context for t in f.targets)
-            # The model leans on "municipal speaker + regional target"; in articles the
-            # statement itself must also sound like rejection (a lexicon cue or a negation).
-            stance = bool(f.reject_cues or _NEGATION.search(unit.text)) and len(
-                f.support_cues
-            ) <= len(f.reject_cues)
-            gate_ok = bool(sp and sp.is_municipal and f.targets) and not (
-                f.state_target and not own_regional
-            )
+            # The flag is the model's decision, nothing added: a municipal speaker and a
+            # regional (not only state) target (the gate) and a rejection score at or
+            # above the threshold chosen on the training data (`LinearConflictModel.decide`).
             target = f.target
             rows.append(
                 {
@@ -141,15 +145,10 @@ def classify_articles(
                     "target": target.name if target else None,
                     "topic": pred.topic if pred.topic != "none" else f.topic,
                     "quote_kind": f.quote_kind,
-                    "conflict": int(
-                        bool(pred.conflict)
-                        and gate_ok
-                        and stance
-                        and pred.score >= ARTICLE_MIN_SCORE
-                    ),
+                    "conflict": int(pred.conflict),
                     "score": pred.score,
                     "model": model.name,
-                    "evidence": _evidence(model, pred, f, gate_ok),
+                    "evidence": _evidence(model, pred, f),
                 }
             )
         replace_statements(db, art["id"], rows)
