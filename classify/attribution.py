@@ -71,6 +71,10 @@ _SENTENCE_WORDS = {
 }
 
 
+_WEAK_HOWS = ("title", "institution", "place_subject", "brand")
+_ADVERBS = {"Nu", "Men", "Därför", "Samtidigt", "Även", "Dessutom", "Också", "Då", "Idag", "Här"}
+
+
 @dataclass
 class Speaker:
     """A resolved speaker: person or institution, with whom they speak for."""
@@ -141,7 +145,16 @@ def _describe(who: str, phrase_after: str = "") -> Speaker:
     _place(rest if rest else who, sp)
     if sp.role is None and sp.party and sp.municipality:
         sp.role = "municipal_politician"
+    if sp.role is None and sp.name and _MUNICIPAL_WORKPLACE.search(rest):
+        sp.role = "municipality"
     return sp
+
+
+# "… på Kävlinge kommuns strategiska avdelning", "… vid kommunens planeringsavdelning"
+_MUNICIPAL_WORKPLACE = re.compile(
+    r"\b(?:på|vid|hos|i) (?:[A-ZÅÄÖ]\w+ kommuns?|kommunens) (?:\w+ )?(?:avdelning|förvaltning|"
+    r"kontor|enhet)\w*|\b(?:på|vid|hos) [A-ZÅÄÖ]\w+ kommun\b"
+)
 
 
 def _institution_subject(sentence: str) -> Speaker | None:
@@ -149,9 +162,11 @@ def _institution_subject(sentence: str) -> Speaker | None:
     head = re.sub(r"^[–—-]\s*", "", sentence)
     words = head.split()
     opening = " ".join(words[:4])
+    # "Nu protesterar kommunen …": after an opening adverb the subject follows the verb.
+    limit = len(" ".join(words[:2])) + 1 if words and words[0] in _ADVERBS else 1
     for rx, role in INSTITUTIONS:
         m = rx.search(opening)
-        if m and m.start() <= 1:
+        if m and m.start() <= limit:
             sp = Speaker(role=role, how="institution")
             _place(opening, sp)
             if role == "municipality" and not sp.municipality_code:
@@ -320,6 +335,16 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
             ctx_speaker = att.find_in_sentence(s) or ctx_speaker
     own = att.find_in_sentence(text)
     kind = quote_kind(text)
+    if (
+        own is not None
+        and own.how in _WEAK_HOWS
+        and ctx_speaker is not None
+        and ctx_speaker.how in ("verb", "titled", "som_ar", "name_party")
+        and kind in ("pratminus", "quote")
+    ):
+        # "– … den politiska ledningen ska lyssna." + "säger X, oppositionsråd i Region Y.":
+        # a title or institution inside a quote is what the speaker talks about.
+        own = None
     if own is not None and own.role is None and context:
         # "…, säger Paul Lindvall." + "Kommunstyrelsens ordförande i Linköping.": the
         # context line says who the named speaker is.

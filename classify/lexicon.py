@@ -25,8 +25,8 @@ REGIONAL_ROLES = frozenset({"regional_politician", "regional_official"})
 # (pattern, role, scope) — scope says whether the title belongs to a municipality or a region.
 _TITLE_SPECS: list[tuple[str, str, str]] = [
     (r"oppositionsregionråd\w*", "regional_politician", "region"),
-    (r"regionråd\w*", "regional_politician", "region"),
-    (r"landstingsråd\w*", "regional_politician", "region"),
+    (r"\w*regionråd\w*", "regional_politician", "region"),
+    (r"\w*landstingsråd\w*", "regional_politician", "region"),
     (r"regionstyrelsens (?:\w+ )?ordförande", "regional_politician", "region"),
     (r"regionfullmäktiges ordförande", "regional_politician", "region"),
     (
@@ -60,7 +60,8 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
         "region",
     ),
     (
-        r"kommunstyrelsen?s ordförande|kommunstyrelseordförande|kso|kommunstyrelsens presidium",
+        r"kommunstyrelsen?s ordförande|kommunstyrelseordförande|kso|kommunstyrelsens presidium|"
+        r"ordförande (?:i )?kommunstyrelsen",
         "kso",
         "municipality",
     ),
@@ -82,6 +83,7 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
         r"gruppledare\w*|kommunpolitiker\w*|fullmäktigeledamot\w*|ledamot i kommunstyrelsen|"
         r"kommunstyrelseledamot\w*|oppositionsledare\w*|toppolitiker\w*|ledande politiker\w*|"
         r"oppositionspolitiker\w*|politiska topparna|\w+politiker(?= i [A-ZÅÄÖ]\w+ kommun)|"
+        r"starke man|starka kvinna|(?:borgerliga |rödgröna |styrande )?partierna i [A-ZÅÄÖ]\w+|"
         r"(?:kommunens|kommunala) politiker",
         "municipal_politician",
         "municipality",
@@ -130,7 +132,8 @@ INSTITUTIONS: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:region(?:en|s)?|landstinget|regionstyrelsen|regionledningen|"
             r"kollektivtrafikmyndigheten|trafiknämnden|kollektivtrafiknämnden|"
             r"regionens (?:politiker|ledning|företrädare)|\w*trafikens (?:styrelse|ledning)|"
-            r"landstingspolitiker\w*|regionpolitiker\w*)\b",
+            r"landstingspolitiker\w*|regionpolitiker\w*|politikerna i (?:landsting|region)\w*|"
+            r"landstingsledning\w*|regionledning\w*)\b",
             re.IGNORECASE,
         ),
         "regional_official",
@@ -142,7 +145,8 @@ INSTITUTIONS: list[tuple[re.Pattern[str], str]] = [
             r"kommunens politiker|styret|majoriteten|oppositionen|"
             r"\w+ kommun(?:s|en)?|kommunens företrädare|kommunpolitikerna|politikerna i \w+|"
             r"kommunens \w*politiker|kommunens utredare|(?:den )?politiska (?:kommun)?ledningen|"
-            r"storsthlm|kommunförbund\w*|samverkansorganisation\w*|toppolitiker\w*)\b",
+            r"storsthlm|kommunförbund\w*|samverkansorganisation\w*|toppolitiker\w*|"
+            r"\w+kommunerna\w*)\b",
             re.IGNORECASE,
         ),
         "municipality",
@@ -292,6 +296,12 @@ PARTIES = {
 PRONOUNS = {"hon": "f", "han": "m", "hen": "n"}
 
 
+_REGION_AFTER_TITLE = re.compile(
+    r"(?:\s*\([\w ]{1,20}\))?,?\s*(?:i |för |inom )?(?:Region [A-ZÅÄÖ]|landsting\w*|regionen\b|"
+    r"regionfullmäktige|Västra Götalandsregionen)"
+)
+
+
 def role_from_title(text: str) -> tuple[str, str, str] | None:
     """The first role title in a phrase: (role, scope, matched title), or None."""
     best: tuple[int, str, str, str] | None = None
@@ -303,12 +313,16 @@ def role_from_title(text: str) -> tuple[str, str, str] | None:
         return None
     if TRADE_UNION.search(text):
         return ("other", "union", "Kommunal")
-    _, role, scope, title = best
+    start, role, scope, title = best
+    after = text[start + len(title) : start + len(title) + 40]
+    # "oppositionsråd (M) Region Örebro län", "gruppledare i landstingsfullmäktige".
+    if role in MUNICIPAL_ROLES and _REGION_AFTER_TITLE.match(after):
+        return ("regional_politician", "region", title)
     # "oppositionsråd i Region X" / "i regionen": the title sits in the region.
     if role in MUNICIPAL_ROLES and re.search(
         r"\b(?:(?:i|för|inom) (?:region(?:en|ens)?\b|landstinget|Region [A-ZÅÄÖ]|"
-        r"Västra Götalandsregionen)|(?:i|för) (?:kollektiv)?trafiknämnden|i \w*trafiks styrelse|"
-        r", Region [A-ZÅÄÖ])",
+        r"Västra Götalandsregionen)|(?:i|för) (?:kollektiv)?trafiknämnden|i \w*trafiks styrelse)|"
+        r",\s*Region [A-ZÅÄÖ]",
         text,
     ):
         role, scope = "regional_politician", "region"
