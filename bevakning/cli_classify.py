@@ -73,7 +73,8 @@ def train(
         click.echo(
             f"trained {model.name} on {info['rows']} statements ({info['positives']} positives, "
             f"{n_reviews} reviews): out-of-fold F1 {info['oof_f1']:.3f}, gate {info['gate']}, "
-            f"threshold {info['threshold']} -> {path}"
+            f"threshold {info['threshold']}, stance threshold {info['stance_threshold']}, "
+            f"settings {info['config']} -> {path}"
         )
         return
     from classify.bert import export_onnx, train_bert
@@ -127,10 +128,12 @@ def evaluate(
     baseline = load_model("provisional-keywords")
     result = evaluate_model(model, test)
     base = evaluate_model(baseline, test)
-    for key in ("all", "real"):
-        m, b = result[key], base[key]
+    for key in ("all", "real", "article_all", "article_real"):
+        if key not in result:
+            continue
+        m, b = result[key], base[key.replace("article_", "")]
         click.echo(
-            f"{key:>4}: n={m['n']} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
+            f"{key:>12}: n={m['n']} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
             f"(keyword rule F1={b['f1']:.3f})"
         )
     if no_card:
@@ -146,5 +149,6 @@ def evaluate(
     }
     path = Path(card) if card else MODEL_CARD
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(model_card(model, result, baseline.name, base, sizes), encoding="utf-8")
+    info = getattr(model, "parts", {}).get("training")
+    path.write_text(model_card(model, result, baseline.name, base, sizes, info), encoding="utf-8")
     click.echo(f"model card -> {path}")

@@ -349,7 +349,7 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
         # "…, säger Paul Lindvall." + "Kommunstyrelsens ordförande i Linköping.": the
         # context line says who the named speaker is.
         ctx = ctx_speaker
-        if (ctx is None or ctx.role is None) and role_from_title(context):
+        if ctx is None or ctx.role is None:
             ctx = _describe(context)
         if ctx is not None and ctx.role is not None:
             for name in ("role", "municipality", "municipality_code", "region_lan_code", "party"):

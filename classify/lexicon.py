@@ -124,6 +124,12 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
 ROLE_TITLES = [
     (re.compile(rf"\b(?:{p})\b", re.IGNORECASE), role, scope) for p, role, scope in _TITLE_SPECS
 ]
+# All titles in one pattern: the leftmost match wins, and at one position the earlier
+# entry of _TITLE_SPECS (the same answer as trying each pattern, at a fraction of the cost).
+_ANY_TITLE = re.compile(
+    "|".join(rf"(?P<t{i}>\b(?:{p})\b)" for i, (p, _, _) in enumerate(_TITLE_SPECS)),
+    re.IGNORECASE,
+)
 
 # Institutions that speak without a person: "Kommunen kräver …", "Regionen svarar …".
 INSTITUTIONS: list[tuple[re.Pattern[str], str]] = [
@@ -221,7 +227,8 @@ SUPPORT_CUES = re.compile(
 # Stance classes, sharper than the cue list: explicit refusal or demands on the region,
 # explicit support, and "we cannot pay" (a hard negative per the annotation guideline).
 STRONG_REJECT = re.compile(
-    r"\b(?:inte (?:kommer att |tänker |kan |ska |vill )?acceptera\w*|accepterar (?:inte|aldrig)|"
+    r"\b(?:(?:inte|aldrig) (?:att |kommer att |tänker |kan |ska |vill )?acceptera\w*|"
+    r"accepterar (?:inte|aldrig)|"
     r"säger nej|sagt nej|nej till|protester\w*|protestera\w*|kräver att|krav på att|"
     r"svek\w*|sviker|sviki\w*|orimlig\w*|oacceptab\w*|struntar i|kör över|körs över|"
     r"överkör\w*|river upp|riva upp|riv upp|ta tillbaka|dra tillbaka|vägrar|avvisar|"
@@ -304,13 +311,11 @@ _REGION_AFTER_TITLE = re.compile(
 
 def role_from_title(text: str) -> tuple[str, str, str] | None:
     """The first role title in a phrase: (role, scope, matched title), or None."""
-    best: tuple[int, str, str, str] | None = None
-    for rx, role, scope in ROLE_TITLES:
-        m = rx.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), role, scope, m.group(0))
-    if best is None:
+    m = _ANY_TITLE.search(text)
+    if m is None:
         return None
+    _, role, scope = _TITLE_SPECS[int(m.lastgroup[1:])]
+    best = (m.start(), role, scope, m.group(0))
     if TRADE_UNION.search(text):
         return ("other", "union", "Kommunal")
     start, role, scope, title = best

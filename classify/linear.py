@@ -153,13 +153,12 @@ class LinearConflictModel:
         coef = clf.coef_[0]
         names = self.parts["feature_names"]
         out = []
+        indptr, indices, data = X.indptr, X.indices, X.data
         for i, (f, score) in enumerate(zip(feats, scores, strict=True)):
-            row = X.getrow(i)
-            contrib = row.data * coef[row.indices]
+            cols = indices[indptr[i] : indptr[i + 1]]
+            contrib = data[indptr[i] : indptr[i + 1]] * coef[cols]
             order = np.argsort(-contrib, kind="stable")[:5]
-            drivers = [
-                f"{names[row.indices[j]]}:{contrib[j]:+.2f}" for j in order if contrib[j] > 0
-            ]
+            drivers = [f"{names[cols[j]]}:{contrib[j]:+.2f}" for j in order if contrib[j] > 0]
             conflict, gate_ok = self.decide(f, float(score), float(stances[i]), article=article)
             sp = f.speaker
             target = f.target
@@ -197,6 +196,10 @@ class LinearConflictModel:
 
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        for part in self.parts.values():
+            if hasattr(part, "_stop_words_id"):
+                # id(stop_words), a memory address set again by every transform.
+                part._stop_words_id = None
         joblib.dump(self.parts, path, compress=("zlib", 6), protocol=4)
         return path
 
@@ -612,4 +615,5 @@ def train_linear(
         "grid": tried,
         "version": parts["version"],
     }
+    parts["training"] = {k: v for k, v in info.items() if k != "version"}
     return LinearConflictModel(parts), info

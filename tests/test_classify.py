@@ -227,6 +227,8 @@ def test_train_is_deterministic_and_takes_reviews(tmp_path: Path, db_path: Path)
     probe = [r["text"] for r in rows[200:260]]
     a, b = (m.predict(probe) for m in outs)
     assert [(p.conflict, p.score) for p in a] == [(p.conflict, p.score) for p in b]
+    # Two runs in two processes (different hash seeds) write the same bytes.
+    assert (tmp_path / "m0.joblib").read_bytes() == (tmp_path / "m1.joblib").read_bytes()
 
 
 def test_train_bad_file(tmp_path: Path) -> None:
