@@ -71,6 +71,22 @@ _SENTENCE_WORDS = {
 }
 
 
+_DOCUMENT = re.compile(
+    r"(?:Pressmeddelande|Debattartikel|Insändare|Insänt|Remissvar|Ur |Blogginlägg|Skrivelse|"
+    r"Yttrande|Brev|Mail|Krönika|Ledare|Debatt|Motion|Interpellation|Protokoll)",
+)
+_MUNICIPAL_MENTION = re.compile(
+    r"\b(?:[A-ZÅÄÖ][\w-]+ kommun(?:s|en)?|kommunen|kommunstyrelsen|kommunledningen|"
+    r"[A-ZÅÄÖ]\w*kommunerna|[A-ZÅÄÖ][\w-]+(?= (?:är )?(?:starkt |mycket )?kritisk))\b"
+)
+
+
+def _any_stance(text: str) -> bool:
+    from classify.lexicon import REJECT_CUES, STRONG_REJECT
+
+    return bool(STRONG_REJECT.search(text) or REJECT_CUES.search(text))
+
+
 _WEAK_HOWS = ("title", "institution", "place_subject", "brand")
 _ADVERBS = {"Nu", "Men", "Därför", "Samtidigt", "Även", "Dessutom", "Också", "Då", "Idag", "Här"}
 
@@ -138,10 +154,11 @@ def _describe(who: str, phrase_after: str = "") -> Speaker:
     if titled:
         sp.role = titled[0]
     elif not sp.name:
-        for rx, role in INSTITUTIONS:
-            if rx.search(who):
-                sp.role = role
-                break
+        # The institution named first is the one described ("kommunerna i Roslagen om
+        # landstingets förslag").
+        hits = [(m.start(), k) for k, (rx, _) in enumerate(INSTITUTIONS) if (m := rx.search(who))]
+        if hits:
+            sp.role = INSTITUTIONS[min(hits)[1]][1]
     _place(rest if rest else who, sp)
     if sp.role is None and sp.party and sp.municipality:
         sp.role = "municipal_politician"
@@ -335,6 +352,13 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
             ctx_speaker = att.find_in_sentence(s) or ctx_speaker
     own = att.find_in_sentence(text)
     kind = quote_kind(text)
+    if context and _DOCUMENT.match(context):
+        # "Pressmeddelande från Ale kommun.", "Debattartikel av kommunstyrelseordförandena
+        # …": the context names the author of the whole text.
+        author = _describe(context)
+        if author.role is not None and (own is None or own.how in _WEAK_HOWS):
+            author.how = "context:author"
+            return author, kind
     if (
         own is not None
         and own.how in _WEAK_HOWS
@@ -355,6 +379,16 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
             for name in ("role", "municipality", "municipality_code", "region_lan_code", "party"):
                 if getattr(own, name) is None:
                     setattr(own, name, getattr(ctx, name))
+    if (
+        own is None
+        and (m := _MUNICIPAL_MENTION.search(text))
+        and _any_stance(text)
+        and not role_from_title(text)
+    ):
+        # "Detta är Upplands-Bro starkt kritiska till", "… ifrågasätter Härryda kommun …":
+        # a municipality named beside a stance word is the voice the journalist reports.
+        own = Speaker(role="municipality", how="mention")
+        _place(m.group(0), own)
     if own is not None:
         return own, kind
     if (

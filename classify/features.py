@@ -120,7 +120,9 @@ class StatementFeatures:
         role = sp.role if sp and sp.role else "none"
         actor = self.actor
         src = "none" if sp is None else "context" if sp.how.startswith("context") else "text"
+        how = sp.how.split(":")[-1] if sp else "none"
         toks = [f"role={role}", f"actor={actor}", f"qk={self.quote_kind}", f"spsrc={src}"]
+        toks.append(f"how={how}")
         toks.append(f"actor={actor}&qk={self.quote_kind}")
         own = [t for t in self.named_targets if not t.in_context]
         ctx = [t for t in self.named_targets if t.in_context]

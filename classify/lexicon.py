@@ -60,8 +60,8 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
         "region",
     ),
     (
-        r"kommunstyrelsen?s ordförande|kommunstyrelseordförande|kso|kommunstyrelsens presidium|"
-        r"ordförande (?:i )?kommunstyrelsen",
+        r"kommunstyrelsen?s ordförande|kommunstyrelseordförand\w*|kso|kommunstyrelsens presidium|"
+        r"ordförande (?:i )?kommunstyrelsen|ordförandena för kommunstyrelserna",
         "kso",
         "municipality",
     ),
