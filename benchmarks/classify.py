@@ -20,7 +20,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from classify.evaluate import prf  # noqa: E402
+from classify.evaluate import evaluate_model  # noqa: E402
 from classify.model import load_model  # noqa: E402
 from classify.training import TEST_FILE, TRAIN_FILE, read_labelled  # noqa: E402
 
@@ -40,12 +40,18 @@ def main() -> None:
     print(f"statements/s (one thread, {model.name}): {rate:,.0f}  (target >= 2,000)")
 
     test = [r for r in read_labelled(TEST_FILE) if r.get("origin") in ("real", "adapted")]
-    preds = model.predict([r["text"] for r in test], [r.get("context") or None for r in test])
-    m = prf([r["conflict"] for r in test], [p.conflict for p in preds])
+    result = evaluate_model(model, test)
+    m = result["real"]
     print(
-        f"F1 on {m['n']} held-out real/adapted sentences: {m['f1']:.3f} "
-        f"(P {m['precision']:.3f}, R {m['recall']:.3f}; target >= 0.85)"
+        f"F1 on {m['n']} held-out real/adapted sentences (statement rule, classify-text): "
+        f"{m['f1']:.3f} (P {m['precision']:.3f}, R {m['recall']:.3f}; target >= 0.85)"
     )
+    if "article_real" in result:
+        a = result["article_real"]
+        print(
+            f"F1 on the same sentences with the article rule (bevakning classify): {a['f1']:.3f} "
+            f"(P {a['precision']:.3f}, R {a['recall']:.3f})"
+        )
 
     from classify.pipeline import classify_articles
     from db import open_db
