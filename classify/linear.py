@@ -236,9 +236,10 @@ def _features_matrix(parts, texts, feats, contexts=None):
 # regularisation; ctx: context n-grams in their own namespace; meta_weight: how loud the
 # attribution/stance feature tokens are beside the n-grams).
 DEFAULT_GRID: tuple[dict[str, Any], ...] = (
-    {"C": 0.25, "char": False, "ctx": False, "meta_weight": 1.0},
     {"C": 0.5, "char": False, "ctx": False, "meta_weight": 1.0},
-    {"C": 0.5, "char": True, "ctx": True, "meta_weight": 1.0},
+    {"C": 1.0, "char": False, "ctx": False, "meta_weight": 1.0},
+    {"C": 2.0, "char": False, "ctx": False, "meta_weight": 1.0},
+    {"C": 1.0, "char": True, "ctx": True, "meta_weight": 1.0},
 )
 THRESHOLDS = tuple(round(0.1 + 0.05 * k, 2) for k in range(16))  # 0.10 … 0.85
 
@@ -380,7 +381,7 @@ def _fit_parts(
     X = _features_matrix(parts, texts, feats, contexts)
     clf = LogisticRegression(
         C=float(config["C"]),
-        class_weight="balanced",
+        class_weight="balanced" if config.get("balanced", True) else None,
         max_iter=2000,
         solver="liblinear",
         random_state=seed,
