@@ -189,8 +189,11 @@ def model_card(
         "",
         "## Limits",
         "",
-        "- Most training rows are synthetic or adapted; the real-press test rows are harder "
-        "(speaker often named only in a context line, targets implicit). See docs/classifier.md.",
+        f"- {sizes['train_real']} of {sizes['train']} training rows are real or adapted press "
+        "sentences; the rest are synthetic. Real-press rows are harder: the speaker is often "
+        "named only in a context line and the target is often implicit. See docs/classifier.md.",
+        "- The labelled statements are sentences an annotator chose; whole articles hold many "
+        "more bland sentences, which is why `bevakning classify` adds the article rule.",
         "- Attribution is rule-based; its errors cap what the gate lets through.",
         f"- The test split was scored {TEST_CONSULTATIONS} time(s) while this model version "
         "was developed; every choice (features, settings, gate, thresholds) was made by "

@@ -237,7 +237,8 @@ STRONG_REJECT = re.compile(
     r"besviken|besvikna|besvikelse|olyckligt|felaktig\w*|helt fel|är fel|fel beslut|"
     r"inte lyssna\w*|lyssnar inte|inte blivit informerade|över huvudet|drastisk\w*|"
     r"slår mot|slår hårt|drabbar|kritisk\w*|kritiser\w*|kritik\w*|överklaga\w*|"
-    r"motsätter|emot|ilsk\w*|arg\w*|reagerar|ifrågasätt\w*|obegriplig\w*|skandal\w*)\b",
+    r"motsätter|(?<!fram )emot|ilsk\w*|arg\w*|reagerar|(?<!inte )ifrågasätt\w*|"
+    r"obegriplig\w*|skandal\w*)\b",
     re.IGNORECASE,
 )
 SUPPORT = re.compile(
@@ -245,11 +246,13 @@ SUPPORT = re.compile(
     r"ställer (?:oss|sig|mig) bakom|stöd(?:er|jer)|nöjd\w*|tack\w*|förstår|rimligt|"
     r"känns bra|klok\w*|gott samarbete|bra dialog|samarbete\w*|äntligen|goda|bättre än|"
     r"genomarbetad\w*|rättvis\w*|ser positivt|fler turer|ökad turtäthet|ökad turfrekvens|"
-    r"lanserar|satsning\w*|i dialog med|realistisk\w*|förstå\w*)\b",
+    r"lanserar|satsning\w*|i dialog med|realistisk\w*|förstå\w*|inte ifrågasätt\w*|"
+    r"inte (?:är )?kritisk\w*|inget emot|har förståelse|lyssnat på oss)\b",
     re.IGNORECASE,
 )
 CANNOT_PAY = re.compile(
     r"\b(?:inte (?:ha |har )?råd|har inte råd|kan inte betala|inte betala|taket är nått|"
+    r"inte kan betala|inte (?:har )?de pengarna|(?:har )?inte pengar\w*|"
     r"inte (?:kan|kommer att) (?:skjuta till|finansiera|ta över kostnad\w*)|"
     r"ekonomin räcker inte)\b",
     re.IGNORECASE,
@@ -268,6 +271,7 @@ OWN_MONEY = re.compile(
     r"underfinansier\w*|räddar \w+|egen regi)\b",
     re.IGNORECASE,
 )
+HARD_NEGATION = re.compile(r"\b(?:inte|nej|aldrig)\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:inte|nej|aldrig|ingen|inga|inget|knappast)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:vi|oss|vår|våra|vårt|jag|mig|min|mina)\b", re.IGNORECASE)
 

@@ -72,10 +72,22 @@ def passes_gate(feats: StatementFeatures, gate: str) -> bool:
     return actor in ("municipal", "none") and target_ok
 
 
-def has_stance_evidence(feats: StatementFeatures) -> bool:
-    """Rejection in the statement's own words: a cue or a negation that support does not outweigh."""
-    cue = bool(feats.reject_cues) or "strong_reject" in feats.stance or "negation" in feats.stance
-    return cue and len(feats.support_cues) <= len(feats.reject_cues)
+def has_stance_evidence(feats: StatementFeatures, text: str) -> bool:
+    """Rejection in the statement's own words, as whole articles require it.
+
+    A rejection cue or a plain negation ("inte", "nej", "aldrig") counts, unless the
+    words say support, "we cannot pay" or a quarrel inside the municipality instead
+    (DOMAIN.md's hard negatives), without an explicit refusal beside them.
+    """
+    from classify.lexicon import HARD_NEGATION
+
+    strong = "strong_reject" in feats.stance
+    cue = bool(feats.reject_cues) or strong or bool(HARD_NEGATION.search(text))
+    if not cue:
+        return False
+    if not strong and any(s in feats.stance for s in ("support", "cannot_pay", "internal")):
+        return False
+    return len(feats.support_cues) <= len(feats.reject_cues) or strong
 
 
 def reported_role(feats: StatementFeatures, conflict: int) -> str | None:
@@ -109,20 +121,31 @@ class LinearConflictModel:
         return _features_matrix(self.parts, texts, feats, contexts)
 
     def decide(
-        self, feats: StatementFeatures, score: float, stance: float, *, article: bool = False
+        self,
+        feats: StatementFeatures,
+        score: float,
+        stance: float,
+        *,
+        article: bool = False,
+        text: str = "",
     ) -> tuple[int, bool]:
         """The flag: the gate's speaker and target conditions, the stance head saying
         rejection, and the conflict score, each at its threshold chosen on training data.
 
-        In whole articles (`article=True`) the statement's own words must also carry
-        rejection (a cue of the lexicon or a negation, not outweighed by support): an
-        article holds many more bland sentences by a municipal speaker about a regional
-        subject than the labelled statements do, and the scores cannot tell those apart.
+        In whole articles (`article=True`) the strict gate applies (the article's lead
+        offers a target to every statement that concerns one) and the statement's own
+        words must carry rejection (`has_stance_evidence`): an article holds many more
+        bland sentences by a municipal speaker about a regional subject than the labelled
+        statements do, and the scores cannot tell those apart.
         """
         gate_ok = passes_gate(feats, self.gate)
+        if article:
+            # An article always offers its headline and lead as context, so a statement
+            # whose article names no regional target is not about a regional priority.
+            gate_ok = gate_ok and passes_gate(feats, "strict")
         flag = gate_ok and score >= self.threshold and stance >= self.stance_threshold
         if article:
-            flag = flag and has_stance_evidence(feats)
+            flag = flag and has_stance_evidence(feats, text)
         return int(flag), gate_ok
 
     def predict(
@@ -159,7 +182,9 @@ class LinearConflictModel:
             contrib = data[indptr[i] : indptr[i + 1]] * coef[cols]
             order = np.argsort(-contrib, kind="stable")[:5]
             drivers = [f"{names[cols[j]]}:{contrib[j]:+.2f}" for j in order if contrib[j] > 0]
-            conflict, gate_ok = self.decide(f, float(score), float(stances[i]), article=article)
+            conflict, gate_ok = self.decide(
+                f, float(score), float(stances[i]), article=article, text=texts[i]
+            )
             sp = f.speaker
             target = f.target
             evidence = drivers + [

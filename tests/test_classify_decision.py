@@ -101,8 +101,15 @@ def test_gate_follows_the_three_conditions() -> None:
 
 
 def test_stance_evidence_and_labels() -> None:
-    assert has_stance_evidence(statement_features("Regionen har inte lyssnat på oss."))
-    assert not has_stance_evidence(statement_features("Det är bra att regionen satsar."))
+    def evidence(text: str) -> bool:
+        return has_stance_evidence(statement_features(text), text)
+
+    assert evidence("Regionen har inte lyssnat på oss.")
+    assert evidence("– Vi kommer aldrig att acceptera att linjen läggs ned.")
+    assert not evidence("Det är bra att regionen satsar.")
+    assert not evidence("– Regionen har lyssnat på oss och vi ser fram emot att komma igång.")
+    assert not evidence("Men vi har helt enkelt inte de pengarna.")
+    assert not evidence("Hon understryker att hon inte ifrågasätter regionens rätt att besluta.")
     rows = [
         {"conflict": 1, "kind": "positive_transit"},
         {"conflict": 0, "kind": "neg_municipal_support"},
@@ -164,7 +171,8 @@ def test_pipeline_flags_exactly_the_models_decision(db_path: Path) -> None:
             ev["gate"]["passed"]
             and row["score"] >= model.threshold
             and stance >= model.stance_threshold - 0.005
-            and has_stance_evidence(units[row["text"]].features)
+            and has_stance_evidence(units[row["text"]].features, row["text"])
+            and passes_gate(units[row["text"]].features, "strict")
         )
         assert row["conflict"] == int(expected), row["text"]
     flagged = {r["text"] for r in rows if r["conflict"]}
