@@ -30,10 +30,14 @@ def main() -> None:
     rows = read_labelled(TRAIN_FILE) + read_labelled(TEST_FILE)
     texts = [r["text"] for r in rows]
     contexts = [r.get("context") or None for r in rows]
-    model.predict(texts[:50], contexts[:50])  # warm caches and the gazetteer
+    from classify.lexicon import role_from_title
+
+    model.predict(texts[:50], contexts[:50])  # load the gazetteer
     n = 0
     start = time.perf_counter()
     while time.perf_counter() - start < 5:
+        # Real input does not repeat: every pass starts with an empty title cache.
+        role_from_title.cache_clear()
         model.predict(texts, contexts)
         n += len(texts)
     rate = n / (time.perf_counter() - start)

@@ -8,6 +8,7 @@ word ("oppositionsregionråd", "regionstyrelsens ordförande") come first.
 
 from __future__ import annotations
 
+import functools
 import re
 
 MUNICIPAL_ROLES = frozenset(
@@ -313,6 +314,7 @@ _REGION_AFTER_TITLE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def role_from_title(text: str) -> tuple[str, str, str] | None:
     """The first role title in a phrase: (role, scope, matched title), or None."""
     m = _ANY_TITLE.search(text)
