@@ -144,10 +144,13 @@ def model_card(
             "The statement rule is what `classify-text` applies to one statement and its "
             "context: the gate (municipal speaker; a regional, not only state, target), the "
             "stance head and the conflict score at their thresholds. The article rule is what "
-            "`bevakning classify` applies to every sentence of an article: the same, and the "
-            "sentence's own words must carry rejection (a lexicon cue or a negation not "
-            "outweighed by support), because whole articles hold far more bland sentences by "
-            "municipal speakers than the labelled statements do.",
+            "`bevakning classify` applies to every sentence of an article: the same with the "
+            "strict gate, and the sentence's own words must carry rejection (a lexicon cue or "
+            'a negation, and no sign of support, "cannot pay" or an internal quarrel '
+            "without an explicit refusal), because whole articles hold far more bland "
+            "sentences by municipal speakers than the labelled statements do. Applied to "
+            "single test rows, which have at most one context line, the article rule "
+            "trades recall for precision.",
         ]
     c = result["all"]
     lines += [

@@ -65,4 +65,5 @@ def test_demo_flags_the_conflicts_and_spares_the_hard_negatives(demo_db: Path) -
     hit = [a["slug"] for a in positives if flagged.get(a["path"].split("/artikel/")[1])]
     false_alarm = [a["slug"] for a in negatives if flagged.get(a["path"].split("/artikel/")[1])]
     assert len(hit) / len(positives) >= 0.9, f"positive articles missed: {sorted({a['slug'] for a in positives} - set(hit))}"
-    assert len(false_alarm) / len(negatives) <= 0.35, f"hard-negative articles flagged: {false_alarm}"
+    # Classifier v2 flags 4 of 23; 0.25 leaves room for one more.
+    assert len(false_alarm) / len(negatives) <= 0.25, f"hard-negative articles flagged: {false_alarm}"
