@@ -6,20 +6,65 @@ Checks keys, label value sets, id uniqueness across files, duplicate texts, the
 conflict/kind consistency and prints counts per kind, split, origin and topic.
 Exits non-zero on any error.
 """
-import collections, json, os, sys
+
+import collections
+import json
+import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-KEYS = ["id", "text", "context", "conflict", "topic", "actor_role", "municipality",
-        "speaker", "kind", "origin", "source_url", "note"]
+KEYS = [
+    "id",
+    "text",
+    "context",
+    "conflict",
+    "topic",
+    "actor_role",
+    "municipality",
+    "speaker",
+    "kind",
+    "origin",
+    "source_url",
+    "note",
+]
 TOPICS = {"transit", "rus", "other_regional", "none"}
-ROLES = {"kso", "kommunalrad", "oppositionsrad", "kommundirektor", "municipal_politician",
-         "municipality", "regional_politician", "regional_official", "citizen", "state",
-         "journalist", "other"}
-MUNICIPAL = {"kso", "kommunalrad", "oppositionsrad", "kommundirektor", "municipal_politician", "municipality"}
-POS_KINDS = {"positive_transit": "transit", "positive_rus": "rus", "positive_other_regional": "other_regional"}
-NEG_KINDS = {"neg_municipal_support", "neg_regional_politician", "neg_citizen_group",
-             "neg_state_or_other_municipality", "neg_neutral_news", "neg_internal",
-             "neg_cannot_pay", "neg_other"}
+ROLES = {
+    "kso",
+    "kommunalrad",
+    "oppositionsrad",
+    "kommundirektor",
+    "municipal_politician",
+    "municipality",
+    "regional_politician",
+    "regional_official",
+    "citizen",
+    "state",
+    "journalist",
+    "other",
+}
+MUNICIPAL = {
+    "kso",
+    "kommunalrad",
+    "oppositionsrad",
+    "kommundirektor",
+    "municipal_politician",
+    "municipality",
+}
+POS_KINDS = {
+    "positive_transit": "transit",
+    "positive_rus": "rus",
+    "positive_other_regional": "other_regional",
+}
+NEG_KINDS = {
+    "neg_municipal_support",
+    "neg_regional_politician",
+    "neg_citizen_group",
+    "neg_state_or_other_municipality",
+    "neg_neutral_news",
+    "neg_internal",
+    "neg_cannot_pay",
+    "neg_other",
+}
 ORIGINS = {"real", "adapted", "synthetic", "review"}
 
 
@@ -66,8 +111,14 @@ def main():
             k = r.get("kind")
             if split != "reviews":
                 if k in POS_KINDS:
-                    if r["conflict"] != 1 or r["topic"] != POS_KINDS[k] or r["actor_role"] not in MUNICIPAL:
-                        errors.append(f"{where}: inconsistent positive ({k}, {r['conflict']}, {r['topic']}, {r['actor_role']})")
+                    if (
+                        r["conflict"] != 1
+                        or r["topic"] != POS_KINDS[k]
+                        or r["actor_role"] not in MUNICIPAL
+                    ):
+                        errors.append(
+                            f"{where}: inconsistent positive ({k}, {r['conflict']}, {r['topic']}, {r['actor_role']})"
+                        )
                 elif k in NEG_KINDS:
                     if r["conflict"] != 0:
                         errors.append(f"{where}: {k} with conflict=1")
@@ -84,8 +135,13 @@ def main():
     tr = [r for _, _, r in data["train"]]
     te = [r for _, _, r in data["test"]]
     allr = tr + te
-    print(f"total={len(allr)} train={len(tr)} test={len(te)} ({len(te)/max(1,len(allr)):.1%}) reviews={len(data['reviews'])}")
-    print(f"conflict=1: {sum(r['conflict'] for r in allr)} (train {sum(r['conflict'] for r in tr)}, test {sum(r['conflict'] for r in te)})")
+    print(
+        f"total={len(allr)} train={len(tr)} test={len(te)} ({len(te) / max(1, len(allr)):.1%}) reviews={len(data['reviews'])}"
+    )
+    print(
+        f"conflict=1: {sum(r['conflict'] for r in allr)} (train {sum(r['conflict'] for r in tr)}, test {sum(r['conflict'] for r in te)})"
+    )
+
     def table(title, key):
         c_all = collections.Counter(key(r) for r in allr)
         c_tr = collections.Counter(key(r) for r in tr)
@@ -93,18 +149,24 @@ def main():
         print(f"\n{title:<34}{'all':>6}{'train':>7}{'test':>6}")
         for k in sorted(c_all, key=lambda x: (-c_all[x], str(x))):
             print(f"{str(k):<34}{c_all[k]:>6}{c_tr[k]:>7}{c_te[k]:>6}")
+
     table("kind", lambda r: r["kind"])
     table("origin", lambda r: r["origin"])
     table("topic (conflict=1)", lambda r: r["topic"] if r["conflict"] else "-")
     table("actor_role", lambda r: r["actor_role"])
     urls = {r["source_url"] for r in allr if r["source_url"]}
-    shared = {r["source_url"] for r in tr if r["source_url"]} & {r["source_url"] for r in te if r["source_url"]}
+    shared = {r["source_url"] for r in tr if r["source_url"]} & {
+        r["source_url"] for r in te if r["source_url"]
+    }
     print(f"\ndistinct source_url: {len(urls)}; shared between train and test: {len(shared)}")
     print(f"test real/adapted share: {sum(r['origin'] != 'synthetic' for r in te)}/{len(te)}")
     # requirements of the brief
-    need = {"total>=700": len(allr) >= 700, "positives>=240": sum(r['conflict'] for r in allr) >= 240,
-            "test>=175": len(te) >= 175,
-            "each neg kind>=25": all(sum(r['kind'] == k for r in allr) >= 25 for k in NEG_KINDS)}
+    need = {
+        "total>=700": len(allr) >= 700,
+        "positives>=240": sum(r["conflict"] for r in allr) >= 240,
+        "test>=175": len(te) >= 175,
+        "each neg kind>=25": all(sum(r["kind"] == k for r in allr) >= 25 for k in NEG_KINDS),
+    }
     print("requirements:", need)
     if not all(need.values()):
         errors.append(f"requirements not met: {need}")
