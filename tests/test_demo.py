@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 ANSWERS = Path(__file__).parent.parent / "demo" / "sites" / "ANSWERS.json"
@@ -38,12 +37,17 @@ def test_demo_sites_are_fictional_and_complete() -> None:
 def test_demo_crawl_stores_every_article_once(demo_db: Path) -> None:
     conn = sqlite3.connect(demo_db)
     answers = json.loads(ANSWERS.read_text(encoding="utf-8"))
-    stored = {(r[0], r[1].split("/artikel/")[1]) for r in conn.execute("select source_id, url from articles")}
+    stored = {
+        (r[0], r[1].split("/artikel/")[1])
+        for r in conn.execute("select source_id, url from articles")
+    }
     expected = {(a["site"], a["path"].split("/artikel/")[1]) for a in answers}
     assert stored == expected
     bodies = " ".join(r[0] for r in conn.execute("select text from articles"))
     assert "BEVAKNING-ADMIN-FORBJUDEN" not in bodies, "robots.txt disallowed page was crawled"
-    assert "Läs också" not in bodies and "Mest läst" not in bodies, "boilerplate leaked into article text"
+    assert "Läs också" not in bodies and "Mest läst" not in bodies, (
+        "boilerplate leaked into article text"
+    )
 
 
 def _flagged_by_article(conn: sqlite3.Connection) -> dict[str, list[str]]:
@@ -64,6 +68,10 @@ def test_demo_flags_the_conflicts_and_spares_the_hard_negatives(demo_db: Path) -
     negatives = [a for a in answers if a["kind"] != "positive"]
     hit = [a["slug"] for a in positives if flagged.get(a["path"].split("/artikel/")[1])]
     false_alarm = [a["slug"] for a in negatives if flagged.get(a["path"].split("/artikel/")[1])]
-    assert len(hit) / len(positives) >= 0.9, f"positive articles missed: {sorted({a['slug'] for a in positives} - set(hit))}"
+    assert len(hit) / len(positives) >= 0.9, (
+        f"positive articles missed: {sorted({a['slug'] for a in positives} - set(hit))}"
+    )
     # Classifier v2 flags 4 of 23; 0.25 leaves room for one more.
-    assert len(false_alarm) / len(negatives) <= 0.25, f"hard-negative articles flagged: {false_alarm}"
+    assert len(false_alarm) / len(negatives) <= 0.25, (
+        f"hard-negative articles flagged: {false_alarm}"
+    )
