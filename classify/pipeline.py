@@ -13,6 +13,7 @@ from classify.attribution import Attributor
 from classify.features import StatementFeatures, find_targets, statement_features
 from classify.linear import passes_gate
 from classify.model import ConflictModel, Prediction
+from classify.places import gazetteer
 from classify.sentences import split_paragraphs, split_sentences
 from db.store import articles_to_classify, replace_statements
 
@@ -75,6 +76,42 @@ def walk_article(title: str | None, text: str | None) -> list[ArticleStatement]:
     return out
 
 
+def _first_municipality(text: str | None) -> tuple[str, str] | None:
+    """(name, code) of the first municipality named in a text, if any."""
+    matches = gazetteer().find_municipalities(text or "") if text else []
+    return (matches[0].name, matches[0].code) if matches else None
+
+
+def municipality_for(
+    unit: ArticleStatement,
+    headline_place: tuple[str, str] | None,
+    lead_place: tuple[str, str] | None,
+) -> tuple[str | None, str | None, str | None]:
+    """The municipality a municipal speaker represents, and where it was found.
+
+    Attribution finds it in "…, kommunstyrelsens ordförande i Laxå"; a speaker
+    introduced only as "kommunstyrelsens ordförande" or "kommunen" represents
+    the municipality the headline is about (local papers name it there and not
+    again), else the one the sentence or the lead names. A sentence often names
+    other places ("skriven utifrån Örebros behov"), so the headline goes first.
+    """
+    sp = unit.features.speaker
+    if sp is None:
+        return None, None, None
+    if sp.municipality:
+        return sp.municipality, sp.municipality_code, "speaker"
+    if not sp.is_municipal:
+        return None, None, None
+    for place, source in (
+        (headline_place, "headline"),
+        (_first_municipality(unit.text), "sentence"),
+        (lead_place, "lead"),
+    ):
+        if place:
+            return place[0], place[1], source
+    return None, None, None
+
+
 def _evidence(model: ConflictModel, pred: Prediction, feats: StatementFeatures):
     sp = feats.speaker
     gate = getattr(model, "gate", None)
@@ -113,6 +150,10 @@ def classify_articles(
     todo = articles_to_classify(db, refresh=refresh)
     for i, art in enumerate(todo, 1):
         units = walk_article(art["title"], art["text"])
+        headline_place = _first_municipality(art["title"])
+        lead_place = _first_municipality(
+            split_paragraphs(art["text"] or "")[:1] and split_paragraphs(art["text"])[0]
+        )
         texts = [u.text for u in units]
         contexts = [u.context for u in units]
         if hasattr(model, "predict_features"):
@@ -131,6 +172,11 @@ def classify_articles(
             # regional (not only state) target (the gate) and a rejection score at or
             # above the threshold chosen on the training data (`LinearConflictModel.decide`).
             target = f.target
+            municipality, municipality_code, municipality_from = municipality_for(
+                unit, headline_place, lead_place
+            )
+            evidence = _evidence(model, pred, f)
+            evidence["municipality_from"] = municipality_from
             rows.append(
                 {
                     "position": pos,
@@ -138,8 +184,8 @@ def classify_articles(
                     "speaker": sp.name if sp else None,
                     "speaker_party": sp.party if sp else None,
                     "actor_role": sp.role if sp else None,
-                    "municipality": sp.municipality if sp else None,
-                    "municipality_code": sp.municipality_code if sp else None,
+                    "municipality": municipality,
+                    "municipality_code": municipality_code,
                     "region_lan_code": (target.lan_code if target and target.lan_code else None)
                     or (sp.region_lan_code if sp else None),
                     "target": target.name if target else None,
@@ -148,7 +194,7 @@ def classify_articles(
                     "conflict": int(pred.conflict),
                     "score": pred.score,
                     "model": model.name,
-                    "evidence": _evidence(model, pred, f),
+                    "evidence": evidence,
                 }
             )
         replace_statements(db, art["id"], rows)
