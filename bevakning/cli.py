@@ -31,6 +31,20 @@ def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
+def sources_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--sources FILE and --source ID…, shared by `crawl` and `run`."""
+    fn = click.option(
+        "--source",
+        "source_ids",
+        multiple=True,
+        metavar="ID",
+        help="Only crawl this source id (repeatable).",
+    )(fn)
+    return click.option(
+        "--sources", "sources_file", help="Sources TOML file (default: the project's registry)."
+    )(fn)
+
+
 def translate_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Turn the library's input errors into one-line messages with exit code 2."""
 
@@ -133,16 +147,7 @@ def _since(ctx: click.Context, param: click.Parameter, value: str | None) -> Any
 
 @cli.command()
 @db_option
-@click.option(
-    "--sources", "sources_file", help="Sources TOML file (default: the project's registry)."
-)
-@click.option(
-    "--source",
-    "source_ids",
-    multiple=True,
-    metavar="ID",
-    help="Only crawl this source id (repeatable).",
-)
+@sources_options
 @click.option(
     "--refresh", is_flag=True, help="Fetch articles again even if their URL is already stored."
 )
@@ -237,16 +242,7 @@ def serve(db_path: str, host: str, port: int, public: bool) -> None:
 
 @cli.command()
 @db_option
-@click.option(
-    "--sources", "sources_file", help="Sources TOML file (default: the project's registry)."
-)
-@click.option(
-    "--source",
-    "source_ids",
-    multiple=True,
-    metavar="ID",
-    help="Only crawl this source id (repeatable).",
-)
+@sources_options
 @click.option("--model", "model_name", metavar="NAME_OR_PATH", help="Model name or path.")
 @click.option(
     "--digest",
