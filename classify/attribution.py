@@ -77,7 +77,9 @@ _DOCUMENT = re.compile(
 )
 _MUNICIPAL_MENTION = re.compile(
     r"\b(?:[A-ZÅÄÖ][\w-]+ kommun(?:s|en)?|kommunen|kommunstyrelsen|kommunledningen|"
-    r"[A-ZÅÄÖ]\w*kommunerna|[A-ZÅÄÖ][\w-]+(?= (?:är )?(?:starkt |mycket )?kritisk))\b"
+    r"[A-ZÅÄÖ]\w*kommunerna|[A-ZÅÄÖ][\w-]+(?= (?:är )?(?:starkt |mycket )?kritisk)|"
+    r"[A-ZÅÄÖ][\w-]+s politiker|[A-ZÅÄÖ][\w-]+politiker(?:na)?|[Kk]ommunens|"
+    r"(?:[Aa]lla|[Ss]amtliga) (?:\w+)?partier(?:na)? i [A-ZÅÄÖ][\w-]+)\b"
 )
 
 
@@ -383,7 +385,7 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
         own is None
         and (m := _MUNICIPAL_MENTION.search(text))
         and _any_stance(text)
-        and not role_from_title(text)
+        and not role_from_title(text[: m.start()])
     ):
         # "Detta är Upplands-Bro starkt kritiska till", "… ifrågasätter Härryda kommun …":
         # a municipality named beside a stance word is the voice the journalist reports.

@@ -90,6 +90,18 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
         "municipality",
     ),
     (
+        r"(?:ordförande|vice ordförande|ledamot) i (?:\w+ )?\w*nämnden(?= i [A-ZÅÄÖ][\w-]+ (?:kommun|stad)\b)|"
+        r"(?:socialdemokrat|moderat|centerpartist|liberal|kristdemokrat|vänsterpartist|"
+        r"miljöpartist|sverigedemokrat)(?:en)?(?= i (?!Region|Landsting)[A-ZÅÄÖ][\w-]+)",
+        "municipal_politician",
+        "municipality",
+    ),
+    (
+        r"\w*(?:planerare|samordnare)(?= (?:i|på|vid) [A-ZÅÄÖ][\w-]+ kommun)",
+        "municipality",
+        "municipality",
+    ),
+    (
         r"(?:socialdemokraterna|moderaterna|centerpartiet|liberalerna|kristdemokraterna|"
         r"vänsterpartiet|miljöpartiet|sverigedemokraterna)(?= i [A-ZÅÄÖ]\w+(?: kommun|\b))",
         "municipal_politician",
@@ -217,7 +229,8 @@ REJECT_CUES = re.compile(
     r"katastrof\w*|stoppa|överklaga\w*|reagerar|struntar|glömt|glömmer|inte lyssnat|lyssnar inte|"
     r"inte bry\w*|bryr sig inte|egen väg|egna planer|vår egen|våra egna|inte styra|bestämmer själva|"
     r"hellre|kräver|krav|beklagar|tar avstånd|ställer oss inte|inte ställa|inte skriva under|"
-    r"protesterar|förkastar|sågar|dömer ut|underkänner)\b",
+    r"protesterar|förkastar|sågar|dömer ut|underkänner|motsatte sig|strider mot|se rött|"
+    r"ser rött|i taket|inte litar|litar inte|kalla fötter|märklig\w*)\b",
     re.IGNORECASE,
 )
 SUPPORT_CUES = re.compile(
