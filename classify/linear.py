@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -98,6 +99,15 @@ def reported_role(feats: StatementFeatures, conflict: int) -> str | None:
     if not conflict and feats.quote_kind in ("narrative", "headline"):
         return "journalist"
     return None
+
+
+def _canonical(parts: dict[str, Any]) -> dict[str, Any]:
+    """The parts without process-specific state, so equal models pickle to equal bytes."""
+    for part in parts.values():
+        if hasattr(part, "_stop_words_id"):
+            # id(stop_words), a memory address set again by every transform.
+            part._stop_words_id = None
+    return parts
 
 
 class LinearConflictModel:
@@ -221,11 +231,7 @@ class LinearConflictModel:
 
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        for part in self.parts.values():
-            if hasattr(part, "_stop_words_id"):
-                # id(stop_words), a memory address set again by every transform.
-                part._stop_words_id = None
-        joblib.dump(self.parts, path, compress=("zlib", 6), protocol=4)
+        joblib.dump(_canonical(self.parts), path, compress=("zlib", 6), protocol=4)
         return path
 
     @classmethod
@@ -616,21 +622,11 @@ def train_linear(
     parts = _fit_parts(
         texts, contexts, feats, y, topics, seed, weights, config, stance_labels(rows)
     )
-    digest = hashlib.sha256(
-        json.dumps(
-            [[r["text"], r.get("context"), int(r["conflict"]), r.get("topic")] for r in rows],
-            ensure_ascii=False,
-        ).encode()
-    ).hexdigest()[:8]
-    parts.update(
-        {
-            "format": FORMAT_VERSION,
-            "version": f"v2-{digest}",
-            "threshold": thr,
-            "stance_threshold": st,
-            "gate": gate,
-        }
-    )
+    parts.update({"format": FORMAT_VERSION, "threshold": thr, "stance_threshold": st, "gate": gate})
+    # The version names what was fitted, not only the data: the same rows under other
+    # settings, thresholds or feature code give other weights and so another version.
+    digest = hashlib.sha256(pickle.dumps(_canonical(parts), protocol=4)).hexdigest()[:8]
+    parts["version"] = f"v2-{digest}"
     info = {
         "rows": len(rows),
         "positives": int(y.sum()),
