@@ -179,7 +179,12 @@ def _classify(db_path: str, model_name: str | None, refresh: bool) -> None:
 
     model = load_model(model_name)
     db = _open(db_path)
-    report = classify_articles(db, model, refresh=refresh)
+
+    def progress(done: int, total: int) -> None:
+        if done % 100 == 0 or done == total:
+            click.echo(f"classified {done}/{total} articles", err=True)
+
+    report = classify_articles(db, model, refresh=refresh, progress=progress)
     click.echo(
         f"classify done: {report.articles} articles, {report.statements} statements, "
         f"{report.flagged} flagged (model {model.name})"

@@ -15,7 +15,7 @@ from classify.linear import passes_gate
 from classify.model import ConflictModel, Prediction
 from classify.places import gazetteer
 from classify.sentences import split_paragraphs, split_sentences
-from db.store import articles_to_classify, replace_statements
+from db.store import articles_to_classify, count_to_classify, replace_statements
 
 MAX_STATEMENT_CHARS = 5000
 
@@ -25,14 +25,6 @@ class ClassifyReport:
     articles: int = 0
     statements: int = 0
     flagged: int = 0
-
-
-def article_statements(title: str | None, text: str | None) -> list[str]:
-    """An article's statements in reading order: the headline first, then each sentence."""
-    out = [title.strip()] if title and title.strip() else []
-    for para in split_paragraphs(text or ""):
-        out.extend(split_sentences(para))
-    return out
 
 
 @dataclass
@@ -147,13 +139,12 @@ def classify_articles(
 ) -> ClassifyReport:
     """Split every unclassified article into statements and store the model's verdicts."""
     report = ClassifyReport()
-    todo = articles_to_classify(db, refresh=refresh)
-    for i, art in enumerate(todo, 1):
+    total = count_to_classify(db, refresh=refresh) if progress else 0
+    for i, art in enumerate(articles_to_classify(db, refresh=refresh), 1):
         units = walk_article(art["title"], art["text"])
         headline_place = _first_municipality(art["title"])
-        lead_place = _first_municipality(
-            split_paragraphs(art["text"] or "")[:1] and split_paragraphs(art["text"])[0]
-        )
+        paragraphs = split_paragraphs(art["text"] or "")
+        lead_place = _first_municipality(paragraphs[0] if paragraphs else None)
         texts = [u.text for u in units]
         contexts = [u.context for u in units]
         if hasattr(model, "predict_features"):
@@ -202,7 +193,7 @@ def classify_articles(
         report.statements += len(rows)
         report.flagged += sum(r["conflict"] for r in rows)
         if progress:
-            progress(i, len(todo))
+            progress(i, total)
     return report
 
 

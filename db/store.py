@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,53 +28,46 @@ def upsert_sources(db: Database, sources: Iterable[Mapping[str, Any]]) -> None:
         db["sources"].upsert_all(rows, pk="id", alter=False)
 
 
-def known_urls(db: Database, urls: Iterable[str]) -> set[str]:
-    """Which of these article URLs are stored already (so the crawler skips them)."""
-    urls = list(urls)
-    found: set[str] = set()
-    for i in range(0, len(urls), 500):
-        chunk = urls[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(
-            r[0] for r in db.execute(f"select url from articles where url in ({marks})", chunk)
-        )
-    return found
-
-
-def insert_article(db: Database, article: Mapping[str, Any]) -> int | None:
-    """Store one article unless its URL is known; return the new id or None.
-
-    Columns the table lacks are ignored, so newer crawler fields degrade
-    gracefully on an older schema.
-    """
-    columns = db["articles"].columns_dict
-    row = {k: v for k, v in article.items() if k in columns and k != "id"}
-    row.setdefault("fetched_at", now_iso())
-    names = ", ".join(f"[{k}]" for k in row)
-    marks = ", ".join("?" for _ in row)
-    with db.atomic():
-        cur = db.execute(
-            f"insert into articles ({names}) values ({marks}) on conflict(url) do nothing",
-            list(row.values()),
-        )
-        return cur.lastrowid if cur.rowcount else None
-
-
 def articles_to_classify(
-    db: Database, *, refresh: bool = False, limit: int | None = None
-) -> list[dict]:
-    """Articles not yet split into statements (all of them with refresh)."""
-    sql = "select id, source_id, url, title, text, published from articles"
+    db: Database, *, refresh: bool = False, batch_size: int = 200
+) -> Iterator[dict]:
+    """Articles not yet split into statements (all Swedish ones with refresh), in id order.
+
+    Read in pages so that a refresh of the whole corpus never holds every text
+    in memory. Non-Swedish articles are never classified; a paywalled article
+    is classified on its teaser (lead).
+    """
+    where = ["id > ?", "(language is null or language = 'sv')"]
     if not refresh:
-        sql += " where classified_at is null"
-    sql += " order by id"
-    if limit:
-        sql += f" limit {int(limit)}"
-    return [dict(r) for r in db.query(sql)]
+        where.append("classified_at is null")
+    sql = (
+        "select id, source_id, url, title, coalesce(text, lead) as text, published "
+        f"from articles where {' and '.join(where)} order by id limit {int(batch_size)}"
+    )
+    last = 0
+    while True:
+        page = [dict(r) for r in db.query(sql, [last])]
+        if not page:
+            return
+        yield from page
+        last = page[-1]["id"]
+
+
+def count_to_classify(db: Database, *, refresh: bool = False) -> int:
+    """How many articles `articles_to_classify` will yield (for progress)."""
+    sql = "select count(*) from articles where (language is null or language = 'sv')"
+    if not refresh:
+        sql += " and classified_at is null"
+    return db.execute(sql).fetchone()[0]
 
 
 def replace_statements(db: Database, article_id: int, statements: list[Mapping[str, Any]]) -> None:
-    """Swap an article's statements for a new set atomically and mark it classified."""
+    """Store an article's statements atomically and mark the article classified.
+
+    Statements keep their ids across reclassification (matched on position), so
+    reviews and the digest's links to a statement stay valid. Positions past
+    the new count are removed unless a reviewer has judged them.
+    """
     columns = db["statements"].columns_dict
     rows = []
     for st in statements:
@@ -84,8 +77,21 @@ def replace_statements(db: Database, article_id: int, statements: list[Mapping[s
                 row[k] = json.dumps(v, ensure_ascii=False)
         row["article_id"] = article_id
         rows.append(row)
+    reviewed = "reviews" in db.table_names()
     with db.atomic():
-        db.execute("delete from statements where article_id = ?", [article_id])
-        if rows:
-            db["statements"].insert_all(rows, alter=False)
+        for row in rows:
+            names = ", ".join(f"[{k}]" for k in row)
+            marks = ", ".join("?" for _ in row)
+            updates = ", ".join(
+                f"[{k}] = excluded.[{k}]" for k in row if k not in ("article_id", "position")
+            )
+            db.execute(
+                f"insert into statements ({names}) values ({marks}) "
+                f"on conflict(article_id, position) do update set {updates}",
+                list(row.values()),
+            )
+        stale = "delete from statements where article_id = ? and position >= ?"
+        if reviewed:
+            stale += " and id not in (select statement_id from reviews)"
+        db.execute(stale, [article_id, len(rows)])
         db.execute("update articles set classified_at = ? where id = ?", [now_iso(), article_id])

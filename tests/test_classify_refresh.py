@@ -1,0 +1,99 @@
+"""Reclassifying keeps statement ids (reviews and digest links stay valid) and skips non-Swedish articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_cli
+
+from classify.model import load_model
+from classify.pipeline import classify_articles
+from db import open_db
+
+ARTICLE = (
+    "Länstrafiken Örebro drar in linje 705 mellan Laxå och Hallsberg.\n"
+    "– Det här är ett svek mot alla som pendlar från Laxå, säger Karin Åström (C), "
+    "kommunstyrelsens ordförande i Laxå.\n"
+    "– Vi kommer inte att acceptera att linjen läggs ned, säger hon."
+)
+
+
+def _db_with_articles(path: Path):
+    db = open_db(path)
+    db["sources"].insert({"id": "lb", "name": "Lokalbladet", "homepage": "http://x/", "lan": "18"})
+    db["articles"].insert_all(
+        [
+            {
+                "id": 1,
+                "source_id": "lb",
+                "url": "http://x/1",
+                "title": "Laxå rasar mot regionen",
+                "text": ARTICLE,
+                "language": "sv",
+            },
+            {
+                "id": 2,
+                "source_id": "lb",
+                "url": "http://x/2",
+                "title": "Bus line cut in Laxå",
+                "text": "The region cuts the bus line, the mayor says it is wrong.",
+                "language": "en",
+                "classified_at": "2026-11-01T00:00:00+00:00",
+            },
+        ]
+    )
+    return db
+
+
+def test_refresh_keeps_ids_and_reviews(db_path: Path) -> None:
+    db = _db_with_articles(db_path)
+    model = load_model(None)
+    first = classify_articles(db, model)
+    assert first.articles == 1, "the non-Swedish article must not be classified"
+    before = {r["position"]: r["id"] for r in db.query("select id, position from statements")}
+    flagged = db.execute("select id from statements where conflict = 1 order by id").fetchone()
+    target = flagged[0] if flagged else before[0]
+    db["reviews"].insert(
+        {
+            "statement_id": target,
+            "verdict": "correct",
+            "reviewer": "anna",
+            "at": "2026-11-27T10:00:00+00:00",
+        }
+    )
+
+    again = classify_articles(db, model, refresh=True)
+    assert again.articles == 1
+    after = {r["position"]: r["id"] for r in db.query("select id, position from statements")}
+    assert after == before
+    assert (
+        db.execute(
+            "select count(*) from reviews r join statements s on s.id = r.statement_id"
+        ).fetchone()[0]
+        == 1
+    )
+
+    # The article shrinks: unreviewed positions past the end go, the reviewed one stays.
+    db.execute("update articles set text = 'Kort notis.' where id = 1")
+    classify_articles(db, model, refresh=True)
+    ids = {r["id"] for r in db.query("select id from statements where article_id = 1")}
+    assert target in ids
+    assert len(ids) < len(before)
+
+
+def test_refresh_through_cli_with_a_review(db_path: Path) -> None:
+    db = _db_with_articles(db_path)
+    classify_articles(db, load_model(None))
+    sid = db.execute("select min(id) from statements").fetchone()[0]
+    db["reviews"].insert(
+        {
+            "statement_id": sid,
+            "verdict": "incorrect",
+            "reviewer": "anna",
+            "at": "2026-11-27T10:00:00+00:00",
+        }
+    )
+    db.close()
+    result = run_cli("classify", "--db", str(db_path), "--refresh")
+    assert result.returncode == 0, result.stderr
+    assert "classify done: 1 articles" in result.stdout
