@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -41,14 +42,16 @@ def _count_items(kind: str, body: bytes, content_type: str) -> tuple[str, int, s
         return ("ok" if n else "empty"), n, None
     from crawler.spiders.sitemaps import parse_sitemap
 
-    if body[:2] == b"\x1f\x8b":
-        import gzip
-
-        body = gzip.decompress(body)
     try:
+        if body[:2] == b"\x1f\x8b":
+            from scrapy.utils.gz import gunzip
+
+            body = gunzip(body, max_size=MAX_BYTES)
         _, entries = parse_sitemap(body)
-    except ValueError as exc:
-        return "malformed", 0, str(exc)[:200]
+    except (ValueError, OSError, EOFError, zlib.error) as exc:
+        # Corrupt, cut-off or oversized gzip bodies are a finding about the source,
+        # recorded like any other, never a crash of the whole check.
+        return "malformed", 0, f"{type(exc).__name__}: {exc}"[:200]
     return ("ok" if entries else "empty"), len(entries), None
 
 
@@ -59,8 +62,11 @@ def check_url(source_id: str, url: str, kind: str, user_agent: str, timeout: flo
     try:
         with urllib.request.urlopen(request, timeout=timeout) as resp:
             check.http_status = resp.status
-            body = resp.read(MAX_BYTES)
+            body = resp.read(MAX_BYTES + 1)
             ctype = resp.headers.get("Content-Type", "")
+        if len(body) > MAX_BYTES:
+            check.status, check.error = "too_large", f"more than {MAX_BYTES} bytes"
+            return check
     except urllib.error.HTTPError as exc:
         check.status, check.http_status, check.error = "http_error", exc.code, str(exc.reason)
         return check

@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -16,6 +19,8 @@ from crawler.state import SWEDISH, add_url_alias
 from crawler.urls import normalise_url
 from db import open_db
 from db.store import now_iso
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def content_hash(text: str) -> str:
@@ -38,6 +43,39 @@ def _source_stats(crawler: Crawler, source_id: str) -> dict[str, int]:
     return by_source.setdefault(source_id, {})
 
 
+def normalise_published(value: str | None) -> str | None:
+    """One ISO 8601 form for every publication date, or None when it cannot be read.
+
+    Pages and feeds give ISO times, RFC 822 dates ("Mon, 23 Nov 2026 07:30:00 +0100")
+    and bare dates; the database compares `published` as text (exports, months,
+    ISO weeks), so mixed forms would sort wrongly. A time without an offset is
+    Swedish local time; a bare date stays a date.
+    """
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    when: datetime | None = None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            try:
+                from dateutil import parser as dateparser
+
+                when = dateparser.parse(value)
+            except (ValueError, OverflowError):
+                return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=STOCKHOLM)
+    return when.isoformat()
+
+
 class NormalisePipeline:
     """Normalised URL, Unicode NFC, trimmed fields, a fetch time and a content hash.
 
@@ -52,6 +90,7 @@ class NormalisePipeline:
             setattr(item, name, _nfc(getattr(item, name)))
         if not item.text and not (item.paywalled and item.lead):
             raise DropItem(f"no article text: {item.url}")
+        item.published = normalise_published(item.published)
         item.fetched_at = item.fetched_at or now_iso()
         item.content_hash = content_hash(item.text or f"{item.title or ''}\n{item.lead}")
         return item
@@ -116,6 +155,14 @@ class StorePipeline(_DatabasePipeline):
         days = self.crawler.settings.getint("BEVAKNING_STORY_WINDOW_DAYS", 30)
         self.stories = StoryIndex(self.db, window_days=days)
 
+    def _refresh(self, row: dict[str, Any]) -> None:
+        """`crawl --refresh`: the stored article takes the page's current content and
+        is classified again (its statement ids are kept by the classifier)."""
+        fields = {k: v for k, v in row.items() if k not in ("source_id", "url")}
+        fields["classified_at"] = row.get("classified_at")  # None for Swedish articles
+        sets = ", ".join(f"[{k}] = ?" for k in fields)
+        self.db.execute(f"update articles set {sets} where url = ?", [*fields.values(), row["url"]])
+
     def process_item(self, item: ArticleItem, spider: Any = None) -> ArticleItem:
         features = shingles(" ".join(filter(None, [item.title, item.lead, item.text])))
         sig = minhash(features)
@@ -146,7 +193,11 @@ class StorePipeline(_DatabasePipeline):
                 list(row.values()),
             )
             if not cur.rowcount:
-                self.stats.inc_value("bevakning/already_stored")
+                if getattr(self.crawler.spider, "refresh", False):
+                    self._refresh(row)
+                    self.stats.inc_value("bevakning/refreshed")
+                else:
+                    self.stats.inc_value("bevakning/already_stored")
                 return item
             article_id = cur.lastrowid
             same = self.db.execute(

@@ -110,9 +110,14 @@ class SitemapsMixin:
             if depth >= 3:
                 self.logger.warning("sitemap index nested too deep, ignored: %s", response.url)
                 return
-            for entry in entries[:limit]:
-                if entry["lastmod"] and entry["lastmod"] < cutoff:
-                    continue
+            # Filter by date before capping: indexes often list archives oldest first,
+            # and a cap taken first would keep only sitemaps the cutoff then drops.
+            recent = [e for e in entries if not (e["lastmod"] and e["lastmod"] < cutoff)]
+            # Newest first, undated ones last.
+            recent.sort(
+                key=lambda e: (e["lastmod"] is not None, e["lastmod"] or cutoff), reverse=True
+            )
+            for entry in recent[:limit]:
                 yield scrapy.Request(
                     response.urljoin(entry["loc"]),
                     callback=self.parse_sitemap,
@@ -130,7 +135,14 @@ class SitemapsMixin:
             candidates.append(
                 (
                     response.urljoin(entry["loc"]),
-                    {"title": entry.get("title"), "published": when.isoformat()},
+                    # Only a news:publication_date is a publication date; lastmod is
+                    # when the entry last changed and served above only to skip old ones.
+                    {
+                        "title": entry.get("title"),
+                        "published": entry["published"].isoformat()
+                        if entry.get("published")
+                        else None,
+                    },
                 )
             )
         yield from self.article_requests(source, candidates[:limit], response.meta.get("origin"))
