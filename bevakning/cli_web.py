@@ -37,7 +37,7 @@ from bevakning.cli import BadInput, cli, db_option, translate_errors
 @click.option(
     "--progress/--no-progress",
     default=None,
-    help="Show a progress bar on stderr (default: for 10,000 rows or more).",
+    help="Show a progress bar on stderr (default: on a terminal, for 10,000 rows or more).",
 )
 @translate_errors
 def export(

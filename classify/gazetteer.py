@@ -210,7 +210,7 @@ EXTRA_REGIONAL: list[tuple[str, str, str | None, str]] = [
 ]
 # Common nouns (matched with either case on the first letter), lan unknown.
 GENERIC_REGIONAL: list[tuple[str, str, str]] = [
-    ("länstrafiken", "transit_brand", "länstrafiken"),
+    ("länstrafiken", "transit_brand", "Länstrafiken"),
     ("kollektivtrafikmyndigheten", "transit_brand", "kollektivtrafikmyndigheten"),
     ("regionala kollektivtrafikmyndigheten", "transit_brand", "kollektivtrafikmyndigheten"),
     ("trafikförvaltningen", "transit_brand", "trafikförvaltningen"),

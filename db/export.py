@@ -13,6 +13,7 @@ import io
 import json
 import re
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -227,8 +228,8 @@ def export(
 ) -> int:
     """Write one export to a binary stream and return the number of rows.
 
-    ``progress`` None shows a tqdm bar on stderr only for exports of at least
-    PROGRESS_FROM rows.
+    ``progress`` None shows a tqdm bar on stderr only on an interactive terminal
+    and for exports of at least PROGRESS_FROM rows.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -237,11 +238,11 @@ def export(
     conn = connect_readonly(db_path)
     try:
         bar = None
-        if progress is not False:
+        # Counting runs the whole query once more, so only when someone watches:
+        # asked for, or an interactive terminal (never in cron jobs or pipelines).
+        if progress or (progress is None and sys.stderr.isatty()):
             total = count_rows(conn, sql, params)
             if progress or total >= PROGRESS_FROM:
-                import sys
-
                 from tqdm import tqdm
 
                 bar = tqdm(total=total, unit=" rows", file=sys.stderr, desc=f"export {kind}")
