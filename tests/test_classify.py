@@ -192,18 +192,6 @@ def test_train_is_deterministic_and_takes_reviews(tmp_path: Path, db_path: Path)
         {"id": 7, "article_id": 1, "position": 0, "text": "Kommunen sviker oss.", "conflict": 1},
         alter=True,
     )
-    if "reviews" not in db.table_names():
-        db["reviews"].create(
-            {
-                "id": int,
-                "statement_id": int,
-                "verdict": str,
-                "comment": str,
-                "reviewer": str,
-                "at": str,
-            },
-            pk="id",
-        )
     db["reviews"].insert(
         {
             "statement_id": 7,
