@@ -14,6 +14,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 
 from classify.lexicon import (
+    FIRST_PERSON,
     INSTITUTIONS,
     MUNICIPAL_ROLES,
     PARTIES,
@@ -41,6 +42,11 @@ AFTER_VERB = re.compile(rf"(?:^|,|–|—|:)\s*(?:{_VERBS})\s+(?P<who>[^.!?]+?)\
 TITLED_NAME = re.compile(rf"(?P<name>{NAME})(?:{PARTY})?")
 NAME_PARTY = re.compile(rf"(?P<name>{NAME}){PARTY}")
 SOM_AR = re.compile(rf"(?P<name>{NAME})(?:{PARTY})?, som är (?P<title>[^,.]+)")
+VERB_INSTITUTION = re.compile(
+    rf"\b(?:säger|skriver|anser|menar|kräver|konstaterar|framhåller|påpekar|betonar|understryker)"
+    rf" (?P<inst>(?:[{_UP}][\w-]+ kommun|kommunen|kommunstyrelsen|kommunledningen|"
+    rf"[{_UP}][\w-]+ kommuns? (?:ledning|styrelse)))\b(?! (?:och|med|till|om)\b)"
+)
 ENLIGT = re.compile(rf"\b[Ee]nligt (?P<who>[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)?)")
 PRONOUN_SUBJECT = re.compile(
     r"^(?:[–—-]\s*)?(?:Men |Och |Då |Nu )?(?P<pron>[Hh]on|[Hh]an|[Hh]en)\b"
@@ -196,6 +202,10 @@ def _institution_subject(sentence: str) -> Speaker | None:
     brands = g.find_regional_targets(" ".join(words[:3]))
     if brands and brands[0].start == 0 and SPEECH_VERBS.search(" ".join(words[1:4])):
         return Speaker(role="regional_official", region_lan_code=brands[0].lan_code, how="brand")
+    if words and words[0] in _ADVERBS and len(words) > 2:
+        # "Men Varberg, Falkenberg och Halmstad har fått kalla fötter."
+        words = words[1:]
+        head = " ".join(words)
     munis = g.find_municipalities(" ".join(words[:2]))
     listed = len(words) > 1 and words[0].endswith(",") and len(g.find_municipalities(head[:60])) > 1
     if munis and munis[0].start == 0 and len(words) > 1 and (words[1][:1].islower() or listed):
@@ -253,6 +263,11 @@ class Attributor:
             if sp.name or sp.role:
                 sp.how = "verb"
                 return self._remember(sp)
+        if m := VERB_INSTITUTION.search(sentence):
+            # "… säger Arjeplogs kommun att programmet …", "…, skriver kommunen i remissvaret."
+            sp = Speaker(role="municipality", how="verb")
+            _place(m.group("inst"), sp)
+            return sp
         if m := SOM_AR.search(sentence):
             sp = _describe(
                 m.group("name") + (f" ({m.group('party')})" if m.group("party") else ""),
@@ -366,10 +381,11 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
         and own.how in _WEAK_HOWS
         and ctx_speaker is not None
         and ctx_speaker.how in ("verb", "titled", "som_ar", "name_party")
-        and kind in ("pratminus", "quote")
+        and (kind in ("pratminus", "quote") or FIRST_PERSON.search(text))
     ):
         # "– … den politiska ledningen ska lyssna." + "säger X, oppositionsråd i Region Y.":
-        # a title or institution inside a quote is what the speaker talks about.
+        # a title or institution inside a quote (or a first-person statement: "det ska vi
+        # ställa krav på") is what the speaker talks about.
         own = None
     if own is not None and own.role is None and context:
         # "…, säger Paul Lindvall." + "Kommunstyrelsens ordförande i Linköping.": the

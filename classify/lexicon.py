@@ -91,6 +91,8 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
     ),
     (
         r"(?:ordförande|vice ordförande|ledamot) i (?:\w+ )?\w*nämnden(?= i [A-ZÅÄÖ][\w-]+ (?:kommun|stad)\b)|"
+        r"(?:ordförande|vice ordförande) i (?:tekniska |byggnads|bygg|miljö- och bygg|samhällsbyggnads|"
+        r"gatu- och \w+|plan- och bygg|barn- och utbildnings|utbildnings|social)nämnden|"
         r"(?:socialdemokrat|moderat|centerpartist|liberal|kristdemokrat|vänsterpartist|"
         r"miljöpartist|sverigedemokrat)(?:en)?(?= i (?!Region|Landsting)[A-ZÅÄÖ][\w-]+)",
         "municipal_politician",

@@ -97,6 +97,43 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             "municipality",
             None,
         ),
+        # Municipalities as subject after an opening adverb, not the region of the context.
+        (
+            "Men Tranås, Aneby och Eksjö har sagt nej till förslaget.",
+            "Region Jönköpings län vill samordna planeringen.",
+            None,
+            None,
+            "municipality",
+            "Tranås",
+        ),
+        # A municipality speaking mid-sentence ("säger X kommun att …").
+        (
+            "I ett remissvar till trafiknämnden säger Hallsbergs kommun att förslaget behöver "
+            "ses över.",
+            None,
+            None,
+            None,
+            "municipality",
+            "Hallsberg",
+        ),
+        # The chair of a municipal committee is a municipal politician.
+        (
+            "Eva Nord (S), ordförande i tekniska nämnden, menar att beslutet är fel.",
+            None,
+            "Eva Nord",
+            "S",
+            "municipal_politician",
+            None,
+        ),
+        # A first-person statement naming the region is spoken by the context's named person.
+        (
+            "Regionen har lovat bättre trafik och det ska vi hålla dem till.",
+            "Kommunalrådet Per Sten (M), Kumla, om de indragna turerna.",
+            "Per Sten",
+            "M",
+            "kommunalrad",
+            "Kumla",
+        ),
     ],
 )
 def test_attribution(text, context, name, party, role, municipality) -> None:
