@@ -43,9 +43,16 @@ TITLED_NAME = re.compile(rf"(?P<name>{NAME})(?:{PARTY})?")
 NAME_PARTY = re.compile(rf"(?P<name>{NAME}){PARTY}")
 SOM_AR = re.compile(rf"(?P<name>{NAME})(?:{PARTY})?, som är (?P<title>[^,.]+)")
 VERB_INSTITUTION = re.compile(
-    rf"\b(?:säger|skriver|anser|menar|kräver|konstaterar|framhåller|påpekar|betonar|understryker)"
-    rf" (?P<inst>(?:[{_UP}][\w-]+ kommun|kommunen|kommunstyrelsen|kommunledningen|"
-    rf"[{_UP}][\w-]+ kommuns? (?:ledning|styrelse)))\b(?! (?:och|med|till|om)\b)"
+    rf"\b(?:säger|skriver|anser|menar|tycker|kräver|konstaterar|framhåller|påpekar|betonar|"
+    rf"understryker)"
+    rf"(?: inte| heller| också)? (?P<inst>(?:[{_UP}][\w-]+ kommun|kommunen|kommunstyrelsen|"
+    rf"kommunledningen|[{_UP}][\w-]+ kommuns? (?:ledning|styrelse)))\b(?! (?:och|med|till|om)\b)"
+    # "… som Kungsbacka kommun nu tar …", "… faller inte i god jord hos Lomma kommun."
+    rf"|\b(?:som|hos) (?P<inst2>[{_UP}][\w-]+ kommun(?:styrelse|ledning)?)\b(?! (?:och|med)\b)"
+)
+PARTY_GROUP = re.compile(
+    r"\b(?:Socialdemokraterna|Moderaterna|Centerpartiet|Liberalerna|Kristdemokraterna|"
+    r"Vänsterpartiet|Miljöpartiet|Sverigedemokraterna|Folkpartiet)\b"
 )
 ENLIGT = re.compile(rf"\b[Ee]nligt (?P<who>[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)?)")
 PRONOUN_SUBJECT = re.compile(
@@ -74,11 +81,26 @@ _SENTENCE_WORDS = {
     "Under",
     "Sedan",
     "Om",
+    "Region",
+    "Landstinget",
+    "Skrivelse",
+    "Blogg",
+    "Motion",
+    # Party groups ("Centerpartiet Tranemo") are not people.
+    "Socialdemokraterna",
+    "Moderaterna",
+    "Centerpartiet",
+    "Liberalerna",
+    "Kristdemokraterna",
+    "Vänsterpartiet",
+    "Miljöpartiet",
+    "Sverigedemokraterna",
+    "Folkpartiet",
 }
 
 
 _DOCUMENT = re.compile(
-    r"(?:Pressmeddelande|Debattartikel|Insändare|Insänt|Remissvar|Ur |Blogginlägg|Skrivelse|"
+    r"(?:Pressmeddelande|Debattartikel|Insändare|Insänt|Remissvar|Ur |Blogg|Skrivelse|"
     r"Yttrande|Brev|Mail|Krönika|Ledare|Debatt|Motion|Interpellation|Protokoll)",
 )
 _MUNICIPAL_MENTION = re.compile(
@@ -151,7 +173,7 @@ def _describe(who: str, phrase_after: str = "") -> Speaker:
         party = m.group("party")
         if party and party.upper() in PARTIES:
             sp.party = party.upper()
-    rest = who if not m else who[: m.start()] + " " + who[m.end() :]
+    rest = who if not sp.name else who[: m.start()] + " " + who[m.end() :]
     rest = f"{rest} {phrase_after}".strip()
     titled = role_from_title(rest)
     if titled and titled[0] in MUNICIPAL_ROLES:
@@ -169,6 +191,14 @@ def _describe(who: str, phrase_after: str = "") -> Speaker:
             sp.role = INSTITUTIONS[min(hits)[1]][1]
     _place(rest if rest else who, sp)
     if sp.role is None and sp.party and sp.municipality:
+        sp.role = "municipal_politician"
+    if (
+        sp.role is None
+        and sp.municipality
+        and PARTY_GROUP.search(rest or who)
+        and not re.search(r"\b(?:[Rr]egion|[Ll]andsting)", rest or who)
+    ):
+        # "Centerpartiet Tranemo", "Moderaterna i Kävlinge": a municipal party group.
         sp.role = "municipal_politician"
     if sp.role is None and sp.name and _MUNICIPAL_WORKPLACE.search(rest):
         sp.role = "municipality"
@@ -266,7 +296,7 @@ class Attributor:
         if m := VERB_INSTITUTION.search(sentence):
             # "… säger Arjeplogs kommun att programmet …", "…, skriver kommunen i remissvaret."
             sp = Speaker(role="municipality", how="verb")
-            _place(m.group("inst"), sp)
+            _place(m.group("inst") or m.group("inst2"), sp)
             return sp
         if m := SOM_AR.search(sentence):
             sp = _describe(
@@ -412,7 +442,11 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
     if (
         ctx_speaker is None
         and context
-        and (role_from_title(context) or any(rx.search(context) for rx, _ in INSTITUTIONS))
+        and (
+            role_from_title(context)
+            or any(rx.search(context) for rx, _ in INSTITUTIONS)
+            or PARTY_GROUP.search(context)
+        )
     ):
         # A bare description ("Kommunstyrelsens ordförande i Linköping.") names the voice.
         ctx_speaker = _describe(context)

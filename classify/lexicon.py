@@ -62,6 +62,7 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
     ),
     (
         r"kommunstyrelsen?s ordförande|kommunstyrelseordförand\w*|kso|kommunstyrelsens presidium|"
+        r"kommunstyrelsens i [A-ZÅÄÖ][\w-]+ ordförande|"
         r"ordförande (?:i )?kommunstyrelsen|ordförandena för kommunstyrelserna",
         "kso",
         "municipality",

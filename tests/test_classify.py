@@ -125,6 +125,56 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             "municipal_politician",
             None,
         ),
+        # The municipality as the opinion holder in the middle of a sentence.
+        (
+            "Men det tycker inte Askersunds kommun är en bra idé.",
+            None,
+            None,
+            None,
+            "municipality",
+            "Askersund",
+        ),
+        (
+            "Förslaget faller inte i god jord hos Nora kommun.",
+            None,
+            None,
+            None,
+            "municipality",
+            "Nora",
+        ),
+        (
+            "Det är i ett yttrande som Kumla kommun nu säger ifrån om trafiken.",
+            None,
+            None,
+            None,
+            "municipality",
+            "Kumla",
+        ),
+        # Unusual word order of the KSO title; a blog post's author; a party group.
+        (
+            "– Vi är inte nöjda.",
+            "säger kommunstyrelsens i Vetlanda ordförande, Eva Ek.",
+            "Eva Ek",
+            None,
+            "kso",
+            "Vetlanda",
+        ),
+        (
+            "Detta är inte ok!",
+            "Blogg av kommunstyrelsens ordförande i Sävsjö om länstrafiken",
+            None,
+            None,
+            "kso",
+            "Sävsjö",
+        ),
+        (
+            "Vi vill ha bussen kvar.",
+            "Centerpartiet Kristianstad om Skånetrafikens planer.",
+            None,
+            None,
+            "municipal_politician",
+            "Kristianstad",
+        ),
         # A first-person statement naming the region is spoken by the context's named person.
         (
             "Regionen har lovat bättre trafik och det ska vi hålla dem till.",
