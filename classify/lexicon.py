@@ -305,12 +305,19 @@ REJECT_CUES = re.compile(
     r"inte bry\w*|bryr sig inte|egen väg|egna planer|vår egen|våra egna|inte styra|bestämmer själva|"
     r"hellre|kräver|krav|beklagar|tar avstånd|ställer oss inte|inte ställa|inte skriva under|"
     r"protesterar|förkastar|sågar|dömer ut|underkänner|motsatte sig|strider mot|se rött|"
-    r"ser rött|i taket|inte litar|litar inte|kalla fötter|märklig\w*)\b",
+    r"ser rött|i taket|inte litar|litar inte|kalla fötter|märklig\w*|"
+    # Plain negative judgements of a decision's effects ("fungerar väldigt dåligt",
+    # "försvårar för pendlarna", "skapa en busskris"); support words in the negative.
+    r"dålig\w*|sämre|försämr\w*|försvår\w*|\w*kris|kris\w*|orolig\w*|oroa\w*|oron|"
+    r"brist\w*|problemati\w*|drabba\w*|makalös\w*|oklok\w*|allvarlig\w*|tyvärr|"
+    r"negativ\w*|tråkig\w*|beklaglig\w*|annan utveckling|"
+    r"inte (?:så |särskilt |helt )?(?:nöjd\w*|klok\w*|bra|positiv\w*|glad\w*|rimlig\w*))\b",
     re.IGNORECASE,
 )
 SUPPORT_CUES = re.compile(
-    r"\b(?:välkomna\w*|positiv\w*|glad\w*|bra beslut|ställer oss bakom|stöd(?:er|jer)|"
-    r"samarbete\w*|tillsammans|gemensam\w*|nöjd\w*|tack\w*|förstår|rimligt)\b",
+    r"\b(?:välkomna\w*|(?<!inte )positiv\w*|(?<!inte )glad\w*|bra beslut|ställer oss bakom|"
+    r"stöd(?:er|jer)|samarbete\w*|tillsammans|gemensam\w*|(?<!inte )nöjd\w*|tack\w*|förstår|"
+    r"rimligt)\b",
     re.IGNORECASE,
 )
 # Stance classes, sharper than the cue list: explicit refusal or demands on the region,
@@ -331,9 +338,10 @@ STRONG_REJECT = re.compile(
     re.IGNORECASE,
 )
 SUPPORT = re.compile(
-    r"\b(?:välkomna\w*|positiv\w*|ser fram emot|glad\w*|jättebra|bra beslut|bra att|"
-    r"ställer (?:oss|sig|mig) bakom|stöd(?:er|jer)|nöjd\w*|tack\w*|förstår|rimligt|"
-    r"känns bra|klok\w*|gott samarbete|bra dialog|samarbete\w*|äntligen|goda|bättre än|"
+    r"\b(?:välkomna\w*|(?<!inte )positiv\w*|ser fram emot|(?<!inte )glad\w*|jättebra|"
+    r"bra beslut|bra att|"
+    r"ställer (?:oss|sig|mig) bakom|stöd(?:er|jer)|(?<!inte )nöjd\w*|tack\w*|förstår|rimligt|"
+    r"känns bra|(?<!inte )klok\w*|gott samarbete|bra dialog|samarbete\w*|äntligen|goda|bättre än|"
     r"genomarbetad\w*|rättvis\w*|ser positivt|fler turer|ökad turtäthet|ökad turfrekvens|"
     r"lanserar|satsning\w*|i dialog med|realistisk\w*|förstå\w*|inte ifrågasätt\w*|"
     r"inte (?:är )?kritisk\w*|inget emot|har förståelse|lyssnat på oss)\b",

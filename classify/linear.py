@@ -73,6 +73,9 @@ def passes_gate(feats: StatementFeatures, gate: str) -> bool:
     return actor in ("municipal", "none") and target_ok
 
 
+_NAMED_REGIONAL = frozenset({"region", "transit_brand", "rus", "regional_plan"})
+
+
 def has_stance_evidence(feats: StatementFeatures, text: str) -> bool:
     """Rejection in the statement's own words, as whole articles require it.
 
@@ -87,6 +90,12 @@ def has_stance_evidence(feats: StatementFeatures, text: str) -> bool:
     if not cue:
         return False
     if not strong and any(s in feats.stance for s in ("support", "cannot_pay", "internal")):
+        return False
+    if "internal" in feats.stance and not any(
+        not t.in_context and t.kind in _NAMED_REGIONAL for t in feats.targets
+    ):
+        # "Oppositionen kritiserar …", "majoriteten har inte lyssnat": a quarrel inside the
+        # municipality, unless the sentence itself names the region, its plan or transit brand.
         return False
     return len(feats.support_cues) <= len(feats.reject_cues) or strong
 
