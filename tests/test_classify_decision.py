@@ -110,6 +110,15 @@ def test_stance_evidence_and_labels() -> None:
     assert not evidence("– Regionen har lyssnat på oss och vi ser fram emot att komma igång.")
     assert not evidence("Men vi har helt enkelt inte de pengarna.")
     assert not evidence("Hon understryker att hon inte ifrågasätter regionens rätt att besluta.")
+    # Plain negative judgements of a decision's effects, and support words in the negative.
+    assert evidence("– Kollektivtrafiken fungerar väldigt dåligt sedan Länstrafiken tog över.")
+    assert evidence("Förslaget försvårar för pendlarna i Kumla.")
+    assert evidence("– Vi är inte nöjda med Västtrafiks nya tidtabell.")
+    assert "support" not in statement_features("Vi är inte nöjda med tidtabellen.").stance
+    # A quarrel inside the municipality is not rejection of the region unless the sentence
+    # names the region, its plan or its transit brand.
+    assert not evidence("Oppositionen kritiserar majoritetens nya skolskjutsregler.")
+    assert evidence("Oppositionen kritiserar Region Uppsalas nya busstrafik.")
     rows = [
         {"conflict": 1, "kind": "positive_transit"},
         {"conflict": 0, "kind": "neg_municipal_support"},
