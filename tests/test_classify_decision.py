@@ -98,6 +98,32 @@ def test_gate_follows_the_three_conditions() -> None:
     # An unknown speaker passes only the soft gate.
     anon = statement_features("– Länstrafiken sviker oss.")
     assert passes_gate(anon, "soft") and not passes_gate(anon, "speaker")
+    # A bare "beslutet"/"förslaget" is no regional target: something regional must be named
+    # in the statement or its context.
+    school = statement_features("– Det är ett helt fel beslut och vi kommer att överklaga.", kso)
+    assert not passes_gate(school, "strict")
+    regional_ctx = statement_features(
+        "Kommunen kräver att beslutet rivs upp.", "Region Örebro län drar in linje 705."
+    )
+    assert passes_gate(regional_ctx, "strict")
+
+
+def test_shipped_model_needs_a_regional_target() -> None:
+    """classify-text on the shipped model: a municipal actor's criticism of a school rule or
+    the library's hours is not the conflict, a transit cut is."""
+    preds = load_model(None).predict(
+        [
+            "– Det här är helt fel beslut och vi kommer att överklaga, säger kommunstyrelsens "
+            "ordförande Eva Berg (S) i Kumla om skolans nya regler.",
+            "Kommunen kritiserar förslaget om nya öppettider på biblioteket.",
+            "– Vi accepterar inte att Länstrafiken drar in linje 705, säger Karin Åström (C), "
+            "kommunstyrelsens ordförande i Laxå.",
+            "Kommunen kräver att beslutet rivs upp.",
+        ],
+        [None, None, None, "Region Örebro län drar in linje 705."],
+    )
+    assert [p.conflict for p in preds] == [0, 0, 1, 1]
+    assert all(p.topic != "none" for p in preds if p.conflict)
 
 
 def test_stance_evidence_and_labels() -> None:
