@@ -50,10 +50,20 @@ VERB_INSTITUTION = re.compile(
     # "… som Kungsbacka kommun nu tar …", "… faller inte i god jord hos Lomma kommun."
     rf"|\b(?:som|hos) (?P<inst2>[{_UP}][\w-]+ kommun(?:styrelse|ledning)?)\b(?! (?:och|med)\b)"
 )
-PARTY_GROUP = re.compile(
-    r"\b(?:Socialdemokraterna|Moderaterna|Centerpartiet|Liberalerna|Kristdemokraterna|"
-    r"Vänsterpartiet|Miljöpartiet|Sverigedemokraterna|Folkpartiet)\b"
+# Party groups by name ("Centerpartiet Tranemo"): a municipal voice when a municipality
+# is named with them, and never the first word of a person's name.
+PARTY_GROUP_NAMES = (
+    "Socialdemokraterna",
+    "Moderaterna",
+    "Centerpartiet",
+    "Liberalerna",
+    "Kristdemokraterna",
+    "Vänsterpartiet",
+    "Miljöpartiet",
+    "Sverigedemokraterna",
+    "Folkpartiet",
 )
+PARTY_GROUP = re.compile(rf"\b(?:{'|'.join(PARTY_GROUP_NAMES)})\b")
 ENLIGT = re.compile(rf"\b[Ee]nligt (?P<who>[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)?)")
 PRONOUN_SUBJECT = re.compile(
     r"^(?:[–—-]\s*)?(?:Men |Och |Då |Nu )?(?P<pron>[Hh]on|[Hh]an|[Hh]en)\b"
@@ -86,16 +96,7 @@ _SENTENCE_WORDS = {
     "Skrivelse",
     "Blogg",
     "Motion",
-    # Party groups ("Centerpartiet Tranemo") are not people.
-    "Socialdemokraterna",
-    "Moderaterna",
-    "Centerpartiet",
-    "Liberalerna",
-    "Kristdemokraterna",
-    "Vänsterpartiet",
-    "Miljöpartiet",
-    "Sverigedemokraterna",
-    "Folkpartiet",
+    *PARTY_GROUP_NAMES,
 }
 
 
