@@ -3708,10 +3708,11 @@ def check(arts: list[dict]) -> None:
         assert sum(1 for a in arts if a["site"] == sid) >= 12, sid
 
 
-def main() -> None:
+def main(out: Path = HERE) -> None:
+    """Write every site and the answer key below `out` (this folder by default)."""
     check(ARTICLES)
     for sid in SITES:
-        root = HERE / sid
+        root = out / sid
         if root.exists():
             shutil.rmtree(root)
         (root / "artikel").mkdir(parents=True)
@@ -3727,8 +3728,8 @@ def main() -> None:
         (root / "admin" / "index.html").write_text(render_admin(sid), encoding="utf-8")
         (root / "site.toml").write_text(render_site_toml(sid), encoding="utf-8")
     md, data = render_answers(ARTICLES)
-    (HERE / "ANSWERS.md").write_text(md, encoding="utf-8")
-    (HERE / "ANSWERS.json").write_text(
+    (out / "ANSWERS.md").write_text(md, encoding="utf-8")
+    (out / "ANSWERS.json").write_text(
         json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     pos = sum(1 for a in ARTICLES if a["kind"] == "positive")
