@@ -210,23 +210,21 @@ def statement_features(
     )
 
 
+# Stance classes in the order evidence lists them, each with the words that show it.
+_STANCE_PATTERNS = (
+    ("strong_reject", STRONG_REJECT),
+    ("support", SUPPORT),
+    ("cannot_pay", CANNOT_PAY),
+    ("internal", INTERNAL),
+    ("own_money", OWN_MONEY),
+    ("negation", NEGATION),
+    ("first_person", FIRST_PERSON),
+)
+
+
 def stance_classes(text: str) -> list[str]:
     """Which stance classes a statement's own words show (for features and evidence)."""
-    out = []
-    if STRONG_REJECT.search(text):
-        out.append("strong_reject")
-    if SUPPORT.search(text):
-        out.append("support")
-    if CANNOT_PAY.search(text):
-        out.append("cannot_pay")
-    if INTERNAL.search(text):
-        out.append("internal")
-    if OWN_MONEY.search(text):
-        out.append("own_money")
-    if NEGATION.search(text):
-        out.append("negation")
-    if FIRST_PERSON.search(text):
-        out.append("first_person")
+    out = [name for name, rx in _STANCE_PATTERNS if rx.search(text)]
     if "?" in text:
         out.append("question")
     return out
