@@ -63,7 +63,10 @@ PARTY_GROUP_NAMES = (
     "Sverigedemokraterna",
     "Folkpartiet",
 )
-PARTY_GROUP = re.compile(rf"\b(?:{'|'.join(PARTY_GROUP_NAMES)})\b")
+# "Centerpartierna Karlskoga och Degerfors": the local groups of one party, plural.
+PARTY_GROUP = re.compile(
+    rf"\b(?:{'|'.join(PARTY_GROUP_NAMES)}|(?:{'|'.join(n[:-2] for n in PARTY_GROUP_NAMES if n.endswith('et'))})erna)\b"
+)
 ENLIGT = re.compile(rf"\b[Ee]nligt (?P<who>[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)?)")
 PRONOUN_SUBJECT = re.compile(
     r"^(?:[–—-]\s*)?(?:Men |Och |Då |Nu )?(?P<pron>[Hh]on|[Hh]an|[Hh]en)\b"
@@ -165,8 +168,12 @@ def _place(phrase: str, speaker: Speaker) -> None:
         speaker.region_lan_code = targets[0].lan_code
 
 
-def _describe(who: str, phrase_after: str = "") -> Speaker:
-    """A speaker from a noun phrase ("Karin Åström (C), kommunstyrelsens ordförande i Laxå")."""
+def _describe(who: str, phrase_after: str = "", *, institutions: bool = True) -> Speaker:
+    """A speaker from a noun phrase ("Karin Åström (C), kommunstyrelsens ordförande i Laxå").
+
+    With institutions=False only a title or a party group gives a role: an institution
+    the phrase merely mentions ("… att UL och landstinget vill …") is not a person's role.
+    """
     sp = Speaker()
     m = re.search(rf"(?P<name>{NAME})(?:{PARTY})?", who)
     if m and m.group("name").split()[0] not in _SENTENCE_WORDS:
@@ -184,7 +191,7 @@ def _describe(who: str, phrase_after: str = "") -> Speaker:
             titled = full
     if titled:
         sp.role = titled[0]
-    elif not sp.name:
+    elif not sp.name and institutions:
         # The institution named first is the one described ("kommunerna i Roslagen om
         # landstingets förslag").
         hits = [(m.start(), k) for k, (rx, _) in enumerate(INSTITUTIONS) if (m := rx.search(who))]
@@ -213,8 +220,52 @@ _MUNICIPAL_WORKPLACE = re.compile(
 )
 
 
+_POLITICIAN_WORD = re.compile(r"\b[\w-]*politiker\w*\b")
+
+
+def municipal_politicians(text: str) -> Speaker | None:
+    """Politicians named by their municipality ("Salempolitiker", "Solnas politiker").
+
+    A named speaker with a party but no title, in an article about a municipality's
+    politicians, speaks for that municipality.
+    """
+    if "politiker" not in text:
+        return None
+    g = gazetteer()
+    for m in _POLITICIAN_WORD.finditer(text):
+        word = m.group(0)
+        near = text[max(0, m.start() - 12) : m.end() + 20]
+        if re.search(r"[Rr]egion|[Ll]andsting|[Rr]iksdag|EU-", near):
+            continue
+        prefix = word[: word.lower().find("politiker")].rstrip("-")
+        code = None
+        if prefix[:1].isupper():
+            cands = (prefix, prefix[:-1]) if prefix.endswith(("s", "a")) else (prefix,)
+            code = next((c for p in cands if (c := g.resolve_municipality(p))), None)
+        if code is None and prefix.lower() in ("", "kommun", "topp", "lokal"):
+            window = text[max(0, m.start() - 30) : m.end() + 25]
+            munis = g.find_municipalities(window)
+            code = munis[0].code if munis else None
+        if code:
+            sp = Speaker(role="municipal_politician", how="politicians_of")
+            sp.municipality, sp.municipality_code = g.municipality_name(code), code
+            sp.region_lan_code = g.lan_of_municipality(code)
+            return sp
+    return None
+
+
+# "(S) i Lysekil hoppas …": a party's local group by its letters.
+_PARTY_LETTERS = re.compile(r"\((?:S|M|C|V|L|KD|MP|SD)\)(?= i )")
+
+
+_INSTITUTION_PLACE = re.compile(
+    rf"^\W*(?:\w+ ){{0,3}}\w+ i (?P<place>[{_UP}][\w-]+(?: kommun)?)"
+)
+
+
 def _institution_subject(sentence: str) -> Speaker | None:
     """An institution as grammatical subject: "Kommunen kräver …", "Laxå rasar mot …"."""
+    g = gazetteer()
     head = re.sub(r"^[–—-]\s*", "", sentence)
     words = head.split()
     opening = " ".join(words[:4])
@@ -227,12 +278,28 @@ def _institution_subject(sentence: str) -> Speaker | None:
             _place(opening, sp)
             if role == "municipality" and not sp.municipality_code:
                 sp.municipality = None
+                # "Den politiska ledningen i Sundsvalls kommun …": the place follows "i".
+                if (where := _INSTITUTION_PLACE.match(head)) and (
+                    code := g.resolve_municipality(where.group("place"))
+                ):
+                    sp.municipality, sp.municipality_code = g.municipality_name(code), code
+                    sp.region_lan_code = g.lan_of_municipality(code)
             return sp
-    g = gazetteer()
     # "JLT anser …", "Västtrafik svarar …": the transit company or region speaks.
     brands = g.find_regional_targets(" ".join(words[:3]))
     if brands and brands[0].start == 0 and SPEECH_VERBS.search(" ".join(words[1:4])):
         return Speaker(role="regional_official", region_lan_code=brands[0].lan_code, how="brand")
+    head = re.sub(r"^(?:Vi|vi) i ", "", head)  # "Vi i Centerpartierna Karlskoga …"
+    if (pg := PARTY_GROUP.match(head) or _PARTY_LETTERS.match(head)) and (
+        place := re.match(r"\s+(?:i\s+)?(?P<place>[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)?)", head[pg.end() :])
+    ):
+        # "Centerpartierna Karlskoga och Degerfors har …", "Moderaterna i Kävlinge vill …".
+        code = g.resolve_municipality(place.group("place"))
+        if code:
+            sp = Speaker(role="municipal_politician", how="party_group")
+            sp.municipality, sp.municipality_code = g.municipality_name(code), code
+            sp.region_lan_code = g.lan_of_municipality(code)
+            return sp
     if words and words[0] in _ADVERBS and len(words) > 2:
         # "Men Varberg, Falkenberg och Halmstad har fått kalla fötter."
         words = words[1:]
@@ -321,6 +388,9 @@ class Attributor:
                 sp.how = "titled"
                 return self._remember(sp)
             m = NAME_PARTY.search(before[-60:])
+            if m is None and idx < 80:
+                # "Matts Lundgren, socialdemokrat och ordförande i kommunförbundet"
+                m = re.match(rf"(?P<name>{NAME})(?:{PARTY})?,", before)
             if m and m.group("name").split()[0] not in _SENTENCE_WORDS:
                 sp = _describe(m.group(0), f"{titled[2]} {after[:60]}")
                 sp.how = "titled"
@@ -423,7 +493,9 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
         # context line says who the named speaker is.
         ctx = ctx_speaker
         if ctx is None or ctx.role is None:
-            ctx = _describe(context)
+            ctx = _describe(context, institutions=False)
+        if ctx is None or ctx.role is None:
+            ctx = municipal_politicians(context)
         if ctx is not None and ctx.role is not None:
             for name in ("role", "municipality", "municipality_code", "region_lan_code", "party"):
                 if getattr(own, name) is None:
@@ -452,6 +524,17 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
         # A bare description ("Kommunstyrelsens ordförande i Linköping.") names the voice.
         ctx_speaker = _describe(context)
         ctx_speaker.how = "description"
+    if ctx_speaker is None and context:
+        ctx_speaker = municipal_politicians(context)
+    if ctx_speaker is not None and ctx_speaker.role is None and ctx_speaker.name and context:
+        # "Centerpartiet Skellefteå, blogg (Carina Sundbom (C))": the named author's group
+        # or a description in the same line says whom she speaks for.
+        desc = _describe(context, institutions=False)
+        if desc.role is None:
+            desc = municipal_politicians(context) or desc
+        for name in ("role", "municipality", "municipality_code", "region_lan_code"):
+            if getattr(ctx_speaker, name) is None:
+                setattr(ctx_speaker, name, getattr(desc, name))
     if ctx_speaker is not None:
         return replace(ctx_speaker, how=f"context:{ctx_speaker.how}"), kind
     return None, kind

@@ -120,6 +120,14 @@ PLACE_NOUNS_AFTER_GENITIVE = re.compile(
     r"\s+(?:kommun\w*|stad\w*|centrum|tätort\w*|station\w*|resecentrum|busstation\w*|"
     r"centralort\w*|invånare|landsbygd\w*|skolor|skola)\b"
 )
+# Municipality names that are also given names: "Nora tycker …" is a person.
+GIVEN_NAMES = frozenset({"Nora", "Ale", "Mark", "Salem", "Vilhelmina", "Eda", "Mora", "Sala"})
+# "Lund svarar Skånetrafiken", "Vara kräver …": an ambiguous name that opens a sentence
+# and is followed by a verb of speech or protest is the place speaking.
+SUBJECT_VERB_AFTER = re.compile(
+    r"\s+(?:säger|svarar|kräver|protesterar|kritiserar|rasar|ifrågasätter|vägrar|anser|"
+    r"menar|tycker|överklagar|varnar|sågar|vill inte|tar strid|tar upp kampen)\b"
+)
 KOMMUN_AFTER = re.compile(r"s?\s+(?:kommun\w*|stad|stads)\b")
 LAN_AFTER = re.compile(r"\s+läns?\b")
 CAPITALISED_WORD_AFTER = re.compile(r"\s+([A-ZÅÄÖÉ][a-zåäöéü]+)")
@@ -449,6 +457,12 @@ class Gazetteer:
         if KOMMUN_AFTER.match(text, m.end()):
             return True
         if prev_word.casefold() in PLACE_PREPOSITIONS:
+            return True
+        if (
+            (at_sentence_start or not before.strip())
+            and base not in GIVEN_NAMES
+            and SUBJECT_VERB_AFTER.match(text, m.end())
+        ):
             return True
         return None
 

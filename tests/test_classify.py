@@ -11,6 +11,7 @@ import pytest
 from conftest import run_cli, write_sources
 
 from classify.attribution import attribute_text
+from classify.features import statement_features
 from classify.model import load_model
 from classify.pipeline import looks_swedish, walk_article
 from classify.sentences import split_sentences
@@ -184,10 +185,100 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             "kommunalrad",
             "Kumla",
         ),
+        # A named speaker with a party, in an article about a municipality's politicians.
+        (
+            "– Att kunna pendla in till stan är en förutsättning, säger Raili Nilsson (C).",
+            "Salempolitiker tar strid mot regionens planer att lägga ned busslinjerna.",
+            "Raili Nilsson",
+            "C",
+            "municipal_politician",
+            "Salem",
+        ),
+        (
+            "– Men vad hjälper det om inte tågen går?, säger Tobias Eriksson (S), "
+            "kommunstyrelsens 1:e vice ordförande i Sunne.",
+            None,
+            "Tobias Eriksson",
+            "S",
+            "municipal_politician",
+            "Sunne",
+        ),
+        # A region mentioned further on does not make a municipal title regional.
+        (
+            "– Regionen måste vidta åtgärder, sa Niklas Säwén (S).",
+            "Den politiska ledningen i Sundsvalls kommun kallade de ansvariga i regionen till ett möte.",
+            "Niklas Säwén",
+            "S",
+            "municipality",
+            "Sundsvall",
+        ),
+        # An institution the context merely mentions is not the named speaker's role.
+        (
+            "– De anser att trafiken är för dyr, säger Carina Schön.",
+            "Hon anser att UL och landstinget vill slippa att trafikera sträckan.",
+            "Carina Schön",
+            None,
+            None,
+            None,
+        ),
+        # A party's local groups, plural, and a group by its letters.
+        (
+            "Vi i Centerpartierna Karlskoga och Degerfors accepterar inte sveket mot lasarettet.",
+            None,
+            None,
+            None,
+            "municipal_politician",
+            "Karlskoga",
+        ),
+        (
+            "(S) i Lysekil hoppas att Brastad vårdcentral blir kvar.",
+            None,
+            None,
+            None,
+            "municipal_politician",
+            "Lysekil",
+        ),
+        # An ambiguous municipality name opening a sentence, before a verb of speech.
+        (
+            "Lund svarar Skånetrafiken: linjen måste vara kvar.",
+            None,
+            None,
+            None,
+            "municipality",
+            "Lund",
+        ),
+        # The author of a blog named with party only; the group in the line says where.
+        (
+            "Vi blir provocerade av den ovilja vi upplever hos Region Västerbotten.",
+            "Centerpartiet Skellefteå, blogg (Carina Sundbom (C))",
+            "Carina Sundbom",
+            "C",
+            "municipal_politician",
+            "Skellefteå",
+        ),
+        (
+            "Tre kommuner – Varberg, Falkenberg och Halmstad – motsätter sig planerna.",
+            None,
+            None,
+            None,
+            "municipality",
+            "Varberg",
+        ),
+        (
+            "”Djupt besviken på landstinget”",
+            "Matts Lundgren, socialdemokrat och ordförande i kommunförbundet",
+            "Matts Lundgren",
+            None,
+            "municipal_politician",
+            None,
+        ),
     ],
 )
 def test_attribution(text, context, name, party, role, municipality) -> None:
     sp, _kind = attribute_text(text, context)
+    if role is None:
+        assert sp is None or sp.role is None
+        return
     assert sp is not None
     assert (sp.name, sp.party, sp.role, sp.municipality) == (name, party, role, municipality)
 
@@ -346,3 +437,21 @@ def test_bad_input_lines_including_non_swedish() -> None:
     assert out[2]["error"] == "each line must be a JSON object"
     assert out[3]["error"] == "field context must be a string"
     assert "conflict" in out[4]
+
+
+@pytest.mark.parametrize(
+    "text,topic",
+    [
+        ("Vi accepterar inte att ambulansen flyttas från Vänersborg.", "other_regional"),
+        ("Akutsjukhuset i Sollefteå måste vara kvar.", "other_regional"),
+        ("Rör inte våra tandkliniker i Storfors.", "other_regional"),
+        ("Nedläggningen av NU-sjukvårdens mottagning är fel.", "other_regional"),
+        ("Direktbussarna till Göteborg dras in.", "transit"),
+        ("Morgontåget ska senareläggas en halvtimme.", "transit"),
+        ("Förslaget är en försämring av trafikutbudet.", "transit"),
+        # Home care (hemsjukvård) is the municipality's own: not a regional target.
+        ("Kommunens hemsjukvård behöver fler sköterskor.", "none"),
+    ],
+)
+def test_regional_health_and_transit_compounds_are_targets(text: str, topic: str) -> None:
+    assert statement_features(text).topic == topic

@@ -105,3 +105,32 @@ def test_no_hint_no_title() -> None:
     assert role_from_title("Bussen går klockan sju från torget.") is None
     assert role_from_title("säger Eva Berg (C), kommunstyrelsens ordförande i Laxå")[0] == "kso"
     assert len(set(lexicon._TITLE_HINTS)) == len(lexicon._TITLE_HINTS)
+
+
+def test_lexicon_patterns_match_any_case_and_report_the_original_words() -> None:
+    from classify.lexicon import REGION_WORDS, REJECT_CUES
+
+    assert REGION_WORDS.search("REGIONEN sviker oss").group(0) == "REGIONEN"
+    cues = [m.group(0) for m in REJECT_CUES.finditer("Det är FEL och en Katastrof")]
+    assert cues == ["FEL", "Katastrof"]
+    # A text whose lower-casing changes its length still matches, on the original.
+    assert REJECT_CUES.search("İ ett fel beslut").group(0) == "fel"
+
+
+def test_lexicon_patterns_must_be_lower_case() -> None:
+    from classify.lexicon import LowerPattern
+
+    with pytest.raises(ValueError, match="lower case"):
+        LowerPattern(r"\b(?:Regionen)\b")
+
+
+def test_crisis_cue_is_not_a_name_or_a_party() -> None:
+    from classify.lexicon import REJECT_CUES
+
+    text = "Kristina och Kristdemokraterna om busskrisen: en kris, krisläget är allvarligt."
+    assert [m.group(0) for m in REJECT_CUES.finditer(text)] == [
+        "busskrisen",
+        "kris",
+        "krisläget",
+        "allvarligt",
+    ]
