@@ -76,7 +76,11 @@ def main() -> None:
     print(f"training rows {len(rows)} ({int(real.sum())} real/adapted scored), pages {len(pages)}")
     oof_full = None
     for frac in FRACTIONS:
-        keep = set(pages) if frac == 1.0 else set(rng.choice(pages, int(len(pages) * frac), replace=False))
+        keep = (
+            set(pages)
+            if frac == 1.0
+            else set(rng.choice(pages, int(len(pages) * frac), replace=False))
+        )
         oof = np.zeros(len(rows))
         for k in sorted(set(fold_of.tolist())):
             tr = [i for i in np.flatnonzero(fold_of != k) if groups[i] in keep]
@@ -103,7 +107,10 @@ def main() -> None:
         oof_full = oof
     assert oof_full is not None
     oracle = np.array(
-        [r.get("actor_role") in MUNICIPAL_ROLES and r.get("topic") not in (None, "none") for r in rows]
+        [
+            r.get("actor_role") in MUNICIPAL_ROLES and r.get("topic") not in (None, "none")
+            for r in rows
+        ]
     )
     f1, p, r, thr = _best_f1(y, oof_full, gate, real)
     print(f"rule gate:   out-of-fold F1 {f1:.3f} (P {p:.3f} R {r:.3f})")

@@ -258,9 +258,7 @@ def municipal_politicians(text: str) -> Speaker | None:
 _PARTY_LETTERS = re.compile(r"\((?:S|M|C|V|L|KD|MP|SD)\)(?= i )")
 
 
-_INSTITUTION_PLACE = re.compile(
-    rf"^\W*(?:\w+ ){{0,3}}\w+ i (?P<place>[{_UP}][\w-]+(?: kommun)?)"
-)
+_INSTITUTION_PLACE = re.compile(rf"^\W*(?:\w+ ){{0,3}}\w+ i (?P<place>[{_UP}][\w-]+(?: kommun)?)")
 
 
 def _institution_subject(sentence: str) -> Speaker | None:
@@ -291,7 +289,9 @@ def _institution_subject(sentence: str) -> Speaker | None:
         return Speaker(role="regional_official", region_lan_code=brands[0].lan_code, how="brand")
     head = re.sub(r"^(?:Vi|vi) i ", "", head)  # "Vi i Centerpartierna Karlskoga …"
     if (pg := PARTY_GROUP.match(head) or _PARTY_LETTERS.match(head)) and (
-        place := re.match(r"\s+(?:i\s+)?(?P<place>[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)?)", head[pg.end() :])
+        place := re.match(
+            r"\s+(?:i\s+)?(?P<place>[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)?)", head[pg.end() :]
+        )
     ):
         # "Centerpartierna Karlskoga och Degerfors har …", "Moderaterna i Kävlinge vill …".
         code = g.resolve_municipality(place.group("place"))

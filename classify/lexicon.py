@@ -86,6 +86,7 @@ def _lowered(text: str) -> str:
 def _lower(pattern: str) -> LowerPattern:
     return LowerPattern(pattern)
 
+
 MUNICIPAL_ROLES = frozenset(
     {
         "kso",
@@ -501,7 +502,9 @@ def role_from_title(text: str) -> tuple[str, str, str] | None:
     # words near the title count, and a municipality named first keeps it municipal ("den
     # politiska ledningen i kommunen kallade de ansvariga i regionen").
     near = text[max(0, start - 60) : start + len(title) + 60]
-    near = re.split(r"\bkommun\w*\b", near[min(start, 60) :])[0] if role in MUNICIPAL_ROLES else near
+    near = (
+        re.split(r"\bkommun\w*\b", near[min(start, 60) :])[0] if role in MUNICIPAL_ROLES else near
+    )
     if role in MUNICIPAL_ROLES and re.search(
         r"\b(?:(?:i|för|inom) (?:region(?:en|ens)?\b|landstinget|Region [A-ZÅÄÖ]|"
         r"Västra Götalandsregionen)|(?:i|för) (?:kollektiv)?trafiknämnden|i \w*trafiks styrelse)|"
