@@ -104,9 +104,11 @@ _SENTENCE_WORDS = {
 
 
 _DOCUMENT = re.compile(
-    r"(?:Pressmeddelande|Debattartikel|Insändare|Insänt|Remissvar|Ur |Blogg|Skrivelse|"
+    r"(?:Pressmeddelande|Debattartikel|Insändare|Insänt|Öppet brev|Remissvar|Ur |Blogg|Skrivelse|"
     r"Yttrande|Brev|Mail|Krönika|Ledare|Debatt|Motion|Interpellation|Protokoll)",
 )
+_ADDRESSEE = re.compile(r",?\s*\b(?:som svar )?till\b[^.]*?(?=\bfrån\b|\.?\s*$)")
+_LETTER = re.compile(r"(?:Insändare|Insänt|Öppet brev|Brev|Mail)\b")
 _MUNICIPAL_MENTION = re.compile(
     r"\b(?:[A-ZÅÄÖ][\w-]+ kommun(?:s|en)?|kommunen|kommunstyrelsen|kommunledningen|"
     r"[A-ZÅÄÖ]\w*kommunerna|[A-ZÅÄÖ][\w-]+(?= (?:är )?(?:starkt |mycket )?kritisk)|"
@@ -121,7 +123,7 @@ def _any_stance(text: str) -> bool:
     return bool(STRONG_REJECT.search(text) or REJECT_CUES.search(text))
 
 
-_WEAK_HOWS = ("title", "institution", "place_subject", "brand")
+_WEAK_HOWS = ("title", "institution", "sideless", "place_subject", "brand")
 _ADVERBS = {"Nu", "Men", "Därför", "Samtidigt", "Även", "Dessutom", "Också", "Då", "Idag", "Här"}
 
 
@@ -168,6 +170,12 @@ def _place(phrase: str, speaker: Speaker) -> None:
         speaker.region_lan_code = targets[0].lan_code
 
 
+_REGION_SEAT = re.compile(
+    r"\b(?:(?:i|för) (?:Region [A-ZÅÄÖ]|regionen\b|landstinget\b)|regionfullmäktige|"
+    r"landstingsfullmäktige)"
+)
+
+
 def _describe(who: str, phrase_after: str = "", *, institutions: bool = True) -> Speaker:
     """A speaker from a noun phrase ("Karin Åström (C), kommunstyrelsens ordförande i Laxå").
 
@@ -198,6 +206,9 @@ def _describe(who: str, phrase_after: str = "", *, institutions: bool = True) ->
         if hits:
             sp.role = INSTITUTIONS[min(hits)[1]][1]
     _place(rest if rest else who, sp)
+    if sp.role is None and sp.party and _REGION_SEAT.search(rest):
+        # "Sven Sunesson (C) i Region Kronobergs regionfullmäktige"
+        sp.role = "regional_politician"
     if sp.role is None and sp.party and sp.municipality:
         sp.role = "municipal_politician"
     if (
@@ -258,6 +269,18 @@ def municipal_politicians(text: str) -> Speaker | None:
 _PARTY_LETTERS = re.compile(r"\((?:S|M|C|V|L|KD|MP|SD)\)(?= i )")
 
 
+# Bodies of a region named after its seat, and a municipal-looking body placed in a region.
+_REGIONAL_BODY = re.compile(
+    r"(?:regionledning|regionstyrelse|landstingsledning|landstingsstyrelse)\w*"
+)
+_IN_REGION = re.compile(
+    rf"^\W*(?:\w+ ){{0,3}}\w+ i (?:Region [{_UP}]|regionen\b|[Ll]andstinget\b|\w+ läns landsting)"
+)
+_REGIONAL_SIDE = re.compile(
+    r"\b(?:[Ll]andsting\w*|[Rr]egion(?:en|ens|fullmäktige\w*)?|Region [A-ZÅÄÖ])"
+)
+# Words for a political side that any assembly has: whose they are comes from the context.
+_SIDELESS = re.compile(r"(?i)(?:oppositionen|majoriteten|styret|toppolitiker\w*)$")
 _INSTITUTION_PLACE = re.compile(rf"^\W*(?:\w+ ){{0,3}}\w+ i (?P<place>[{_UP}][\w-]+(?: kommun)?)")
 
 
@@ -272,7 +295,12 @@ def _institution_subject(sentence: str) -> Speaker | None:
     for rx, role in INSTITUTIONS:
         m = rx.search(opening)
         if m and m.start() <= limit:
+            if role == "municipality" and _IN_REGION.match(head):
+                # "Den politiska ledningen i Region Örebro län säger nej …"
+                return Speaker(role="regional_politician", how="institution")
             sp = Speaker(role=role, how="institution")
+            if role == "municipality" and _SIDELESS.match(m.group(0)):
+                sp.how = "sideless"
             _place(opening, sp)
             if role == "municipality" and not sp.municipality_code:
                 sp.municipality = None
@@ -306,6 +334,9 @@ def _institution_subject(sentence: str) -> Speaker | None:
         head = " ".join(words)
     munis = g.find_municipalities(" ".join(words[:2]))
     listed = len(words) > 1 and words[0].endswith(",") and len(g.find_municipalities(head[:60])) > 1
+    if munis and munis[0].start == 0 and len(words) > 1 and _REGIONAL_BODY.match(words[1]):
+        # "Stockholms regionledning: …": the region's voice, named by its seat.
+        return Speaker(role="regional_politician", how="institution")
     if munis and munis[0].start == 0 and len(words) > 1 and (words[1][:1].islower() or listed):
         m = munis[0]
         sp = Speaker(role="municipality", municipality=m.name, municipality_code=m.code)
@@ -385,6 +416,8 @@ class Attributor:
             if m and m.group("name").split()[0] not in _SENTENCE_WORDS:
                 place = before[-40:] + " " + after[: m.end() + 40]
                 sp = _describe(m.group(0), f"{titled[2]} {place}")
+                if titled[0] == "citizen" and sp.role in MUNICIPAL_ROLES:
+                    sp.role = "citizen"  # "tidigare kommunpolitikern X": a former politician
                 sp.how = "titled"
                 return self._remember(sp)
             m = NAME_PARTY.search(before[-60:])
@@ -472,11 +505,16 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
     kind = quote_kind(text)
     if context and _DOCUMENT.match(context):
         # "Pressmeddelande från Ale kommun.", "Debattartikel av kommunstyrelseordförandena
-        # …": the context names the author of the whole text.
-        author = _describe(context)
+        # …": the context names the author of the whole text; whom it is addressed to
+        # ("… som svar till kommunalrådet X", "brev från Y till kommunchefen") is not.
+        author = _describe(_ADDRESSEE.sub("", context))
+        if author.role is None and author.name and _LETTER.match(context):
+            author.role = "citizen"  # "Insändare av Hans-Göran Larsson, Gullspång"
         if author.role is not None and (own is None or own.how in _WEAK_HOWS):
             author.how = "context:author"
             return author, kind
+        if ctx_speaker is not None and _ADDRESSEE.search(context):
+            ctx_speaker = author if author.role is not None else None
     if (
         own is not None
         and own.how in _WEAK_HOWS
@@ -501,7 +539,28 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
                 if getattr(own, name) is None:
                     setattr(own, name, getattr(ctx, name))
     if (
+        own is not None
+        and own.how == "sideless"
+        and context
+        and (
+            (ctx_speaker is not None and ctx_speaker.is_regional)
+            or (ctx_speaker is None and _REGIONAL_SIDE.search(context))
+        )
+    ):
+        # "Landstingets samtliga oppositionspartier." + "Oppositionen skriver …"
+        own = (
+            replace(ctx_speaker, how="context:sideless")
+            if ctx_speaker is not None
+            else Speaker(role="regional_politician", how="context:sideless")
+        )
+    if own is None and _any_stance(text) and (named := municipal_politicians(text)):
+        # "… en mycket besviken samling ledande Ydrepolitiker …"
+        own = named
+    if (
         own is None
+        # A regional person named in the context speaks; a municipality the statement
+        # mentions is then what they talk about.
+        and not (ctx_speaker is not None and ctx_speaker.is_regional and ctx_speaker.name)
         and (m := _MUNICIPAL_MENTION.search(text))
         and _any_stance(text)
         and not role_from_title(text[: m.start()])

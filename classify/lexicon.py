@@ -113,6 +113,12 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
     ),
     (r"regionpolitiker\w*", "regional_politician", "region"),
     (
+        r"hälso- och sjukvårdsnämndens (?:\w+ )?ordförande|sjukvårdsnämndens (?:\w+ )?ordförande|"
+        r"regionpolitisk\w* nämnd\w*|(?:landstings|regions?)\w* gruppledare\w*",
+        "regional_politician",
+        "region",
+    ),
+    (
         r"(?:ledamot|ordförande|vice ordförande|ledamöter) (?:i|för) (?:region\w*|landsting\w*|"
         r"(?:kollektiv)?trafiknämnd\w*|trafik- och \w+nämnd\w*|\w*trafiks? styrelse|"
         r"sjukhusstyrelsen|hälso- och sjukvårdsnämnd\w*)|landstingets ledamot|"
@@ -203,6 +209,7 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
         "state",
     ),
     (
+        r"\w*(?:handikapp|pensionärs|funktionshinder|ungdoms|tillgänglighets)råd\w*|"
         r"resenär\w*|pendlare\w*|boende|invånare\w*|förälder|föräldrar|elev\w*|pensionär\w*|"
         r"insändarskribent\w*|bybor\w*|medborgare|bygderåd\w*|hembygdsförening\w*|"
         r"namninsamling\w*|intresseförening\w*|byalag\w*|pro\b|företagarna|handelskammar\w*",
@@ -236,6 +243,7 @@ _TITLE_HINTS = (
     "ledamöter",
     "fullmäktige",
     "politiker",
+    "regionpolitisk",
     "chef",
     "direktör",
     "pressansvarig",
@@ -483,6 +491,9 @@ _REGION_AFTER_TITLE = re.compile(
 )
 
 
+_FORMER = re.compile(r"\b(?:[Tt]idigare|[Ff]öre detta|f\.d\.|[Ff]örre|[Ff]orna) $")
+
+
 @functools.lru_cache(maxsize=8192)
 def role_from_title(text: str) -> tuple[str, str, str] | None:
     """The first role title in a phrase: (role, scope, matched title), or None."""
@@ -491,6 +502,9 @@ def role_from_title(text: str) -> tuple[str, str, str] | None:
         return None
     _, role, scope = _TITLE_SPECS[int(m.lastgroup[1:])]
     best = (m.start(), role, scope, m.group(0))
+    if role in MUNICIPAL_ROLES and _FORMER.search(text[max(0, m.start() - 14) : m.start()]):
+        # "tidigare kommunpolitikern Börje Hansson": no longer speaks for the municipality.
+        return ("citizen", "citizen", m.group(0))
     if TRADE_UNION.search(text):
         return ("other", "union", "Kommunal")
     start, role, scope, title = best

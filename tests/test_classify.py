@@ -272,6 +272,101 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             "municipal_politician",
             None,
         ),
+        # Regional bodies and titles that look municipal.
+        (
+            "Stockholms regionledning: Fördelningen av vårdcentraler avspeglar behovet",
+            None,
+            None,
+            None,
+            "regional_politician",
+            None,
+        ),
+        (
+            "Den politiska ledningen i Region Örebro län säger nej till att ta hänsyn.",
+            None,
+            None,
+            None,
+            "regional_politician",
+            None,
+        ),
+        (
+            "Hälso- och sjukvårdsnämndens ordförande Tom Silverklo (C) säger att det finns planer.",
+            None,
+            "Tom Silverklo",
+            "C",
+            "regional_politician",
+            None,
+        ),
+        (
+            "– Beslutet är beklagligt, säger landstingsalliansens gruppledare Tomas Högström (M).",
+            None,
+            "Tomas Högström",
+            "M",
+            "regional_politician",
+            None,
+        ),
+        # "Oppositionen" is the region's when the context says so, the municipality's when
+        # a municipality is named with it.
+        (
+            "Oppositionen skriver i ett brev att man inte ser de ekonomiska fördelarna.",
+            "Landstingets samtliga oppositionspartier.",
+            None,
+            None,
+            "regional_politician",
+            None,
+        ),
+        (
+            "Oppositionen i Laxå kräver att Länstrafiken behåller linjen.",
+            None,
+            None,
+            None,
+            "municipality",
+            "Laxå",
+        ),
+        # A letter's addressee is not its author; an author without a title is a citizen.
+        (
+            "Nedläggningen förstärker den negativa utvecklingen i Gullspångs kommun.",
+            "Insändare av Hans-Göran Larsson, Gullspång, som svar till kommunalrådet Carina Gullberg.",
+            "Hans-Göran Larsson",
+            None,
+            "citizen",
+            "Gullspång",
+        ),
+        (
+            "Naturligtvis behövs en vårdcentral i Dalum!",
+            "Öppet brev från Arne Sjögren till kommunalråd och kommunchef i Ulricehamns kommun.",
+            "Arne Sjögren",
+            None,
+            "citizen",
+            None,
+        ),
+        # A former politician, an interest council, a party member in the regional assembly.
+        (
+            "Ett förslag av tidigare kommunpolitikern Börje Hansson (C) vill att Lund betalar.",
+            None,
+            "Börje Hansson",
+            "C",
+            "citizen",
+            None,
+        ),
+        (
+            "Sven är kritisk till att Kronobergs andel av anslaget har minskat.",
+            "Sven Sunesson (C) i Region Kronobergs regionfullmäktige.",
+            "Sven Sunesson",
+            "C",
+            "regional_politician",
+            None,
+        ),
+        # The municipality's politicians named in the statement, beside a stance word,
+        # outweigh the regional politician of the context line.
+        (
+            "Det var en mycket besviken samling ledande Ydrepolitiker som fick beskedet.",
+            "Göran Gunnarsson (C), ordförande i trafiknämnden inom Region Östergötland.",
+            None,
+            None,
+            "municipal_politician",
+            "Ydre",
+        ),
     ],
 )
 def test_attribution(text, context, name, party, role, municipality) -> None:
