@@ -3,6 +3,8 @@
 Commands here stay thin: parse options, call the library, print a summary.
 """
 
+import json
+
 import click
 
 from bevakning.cli import BadInput, cli, db_option, translate_errors  # noqa: F401
@@ -82,7 +84,17 @@ def train(
     path = train_bert(
         rows, base=base, out=out or "models/bert", epochs=epochs, max_steps=max_steps, seed=seed
     )
-    click.echo(f"trained BERT from {base} on {len(rows)} statements -> {path}")
+    meta = json.loads((path / "bevakning.json").read_text(encoding="utf-8"))
+    held = meta.get("validation")
+    chosen = (
+        f"validation F1 {held['f1']:.3f} on {held['rows']} held-out statements, "
+        if held
+        else "no validation split (too few rows), "
+    )
+    click.echo(
+        f"trained BERT from {base} on {len(rows)} statements: {chosen}"
+        f"gate {meta['gate']}, threshold {meta['threshold']} -> {path}"
+    )
     if onnx:
         click.echo(f"ONNX int8 model -> {export_onnx(path)}")
 

@@ -65,7 +65,9 @@ def tiny_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_bert_train_reload_predict_and_onnx(tiny_base: Path, tmp_path: Path) -> None:
     train = tmp_path / "train.jsonl"
-    rows = [json.loads(line) for line in TRAIN_FILE.read_text(encoding="utf-8").splitlines()][:64]
+    rows = [json.loads(line) for line in TRAIN_FILE.read_text(encoding="utf-8").splitlines()]
+    # 64 rows with both labels, from several pages (the held-out fifth needs both).
+    rows = [r for r in rows if r["conflict"]][:24] + [r for r in rows if not r["conflict"]][:40]
     train.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     out = tmp_path / "ft"
     result = run_cli(
@@ -85,7 +87,13 @@ def test_bert_train_reload_predict_and_onnx(tiny_base: Path, tmp_path: Path) -> 
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert (out / "config.json").is_file() and (out / "bevakning.json").is_file()
-    assert json.loads((out / "bevakning.json").read_text())["steps"] == 4
+    meta = json.loads((out / "bevakning.json").read_text())
+    # One fifth of the pages is held out: the network saw fewer than 64 rows, and the gate
+    # and threshold were chosen on the held-out rows.
+    assert meta["steps"] == 4
+    assert 0 < meta["validation"]["rows"] < 64
+    assert meta["gate"] in ("none", "strict") and 0.1 <= meta["threshold"] <= 0.95
+    assert "validation F1" in result.stdout
 
     model = load_model(str(out))
     preds = model.predict([STATEMENT, "Nytt konstgräs på idrottsplatsen."], [None, None])
@@ -107,3 +115,22 @@ def test_bert_train_reload_predict_and_onnx(tiny_base: Path, tmp_path: Path) -> 
     cli = run_cli("classify-text", "--model", str(onnx_dir), input=line + "\n")
     assert cli.returncode == 0, cli.stderr[-2000:]
     assert json.loads(cli.stdout)["id"] == 1
+
+
+def test_bert_gate_and_threshold_are_chosen_on_held_out_rows() -> None:
+    """The selection follows the scores: a perfect network needs no gate, a network that
+    says "conflict" to everything needs the rules' gate."""
+    from classify.bert import _select_on_validation, _split_validation
+
+    rows = [json.loads(line) for line in TRAIN_FILE.read_text(encoding="utf-8").splitlines()]
+    fit, held = _split_validation(rows, 0)
+    assert len(fit) + len(held) == len(rows) and 0.1 < len(held) / len(rows) < 0.3
+    pages = lambda part: {r.get("source_url") or r["id"] for r in part}  # noqa: E731
+    assert not (pages(fit) & pages(held) - {""})
+
+    perfect = _select_on_validation(held, [float(r["conflict"]) for r in held])
+    assert perfect["validation"]["f1"] == 1.0 and perfect["gate"] == "none"
+
+    everything = _select_on_validation(held, [0.99] * len(held))
+    assert everything["gate"] == "strict"
+    assert everything["validation"]["f1"] < 1.0
