@@ -155,6 +155,25 @@ class Speaker:
         return asdict(self)
 
 
+def _set_municipality(speaker: Speaker, code: str) -> None:
+    """Name, code and county of the municipality a speaker represents."""
+    g = gazetteer()
+    speaker.municipality, speaker.municipality_code = g.municipality_name(code), code
+    speaker.region_lan_code = g.lan_of_municipality(code)
+
+
+_SPEAKER_FIELDS = ("party", "role", "municipality", "municipality_code", "region_lan_code")
+
+
+def _fill_missing(
+    speaker: Speaker, other: Speaker, fields: tuple[str, ...] = _SPEAKER_FIELDS
+) -> None:
+    """Take from `other` what `speaker` does not know (a later mention, a context line)."""
+    for name in fields:
+        if getattr(speaker, name) is None:
+            setattr(speaker, name, getattr(other, name))
+
+
 def _place(phrase: str, speaker: Speaker) -> None:
     """Fill municipality or region from a role phrase ("… ordförande i Laxå")."""
     g = gazetteer()
@@ -259,8 +278,7 @@ def municipal_politicians(text: str) -> Speaker | None:
             code = munis[0].code if munis else None
         if code:
             sp = Speaker(role="municipal_politician", how="politicians_of")
-            sp.municipality, sp.municipality_code = g.municipality_name(code), code
-            sp.region_lan_code = g.lan_of_municipality(code)
+            _set_municipality(sp, code)
             return sp
     return None
 
@@ -308,8 +326,7 @@ def _institution_subject(sentence: str) -> Speaker | None:
                 if (where := _INSTITUTION_PLACE.match(head)) and (
                     code := g.resolve_municipality(where.group("place"))
                 ):
-                    sp.municipality, sp.municipality_code = g.municipality_name(code), code
-                    sp.region_lan_code = g.lan_of_municipality(code)
+                    _set_municipality(sp, code)
             return sp
     # "JLT anser …", "Västtrafik svarar …": the transit company or region speaks.
     brands = g.find_regional_targets(" ".join(words[:3]))
@@ -325,8 +342,7 @@ def _institution_subject(sentence: str) -> Speaker | None:
         code = g.resolve_municipality(place.group("place"))
         if code:
             sp = Speaker(role="municipal_politician", how="party_group")
-            sp.municipality, sp.municipality_code = g.municipality_name(code), code
-            sp.region_lan_code = g.lan_of_municipality(code)
+            _set_municipality(sp, code)
             return sp
     if words and words[0] in _ADVERBS and len(words) > 2:
         # "Men Varberg, Falkenberg och Halmstad har fått kalla fötter."
@@ -359,16 +375,7 @@ class Attributor:
         if sp.name:
             known = self.people.get(sp.surname or "")
             if known and known.name and known.name.endswith(sp.name.split()[-1]):
-                # Fill what the earlier mention knew and this one does not.
-                for field in (
-                    "party",
-                    "role",
-                    "municipality",
-                    "municipality_code",
-                    "region_lan_code",
-                ):
-                    if getattr(sp, field) is None:
-                        setattr(sp, field, getattr(known, field))
+                _fill_missing(sp, known)  # what the earlier mention knew and this one does not
             self.people[sp.surname or ""] = sp
             self.last_person = sp
         return sp
@@ -535,9 +542,7 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
         if ctx is None or ctx.role is None:
             ctx = municipal_politicians(context)
         if ctx is not None and ctx.role is not None:
-            for name in ("role", "municipality", "municipality_code", "region_lan_code", "party"):
-                if getattr(own, name) is None:
-                    setattr(own, name, getattr(ctx, name))
+            _fill_missing(own, ctx)
     if (
         own is not None
         and own.how == "sideless"
@@ -591,9 +596,7 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
         desc = _describe(context, institutions=False)
         if desc.role is None:
             desc = municipal_politicians(context) or desc
-        for name in ("role", "municipality", "municipality_code", "region_lan_code"):
-            if getattr(ctx_speaker, name) is None:
-                setattr(ctx_speaker, name, getattr(desc, name))
+        _fill_missing(ctx_speaker, desc, _SPEAKER_FIELDS[1:])
     if ctx_speaker is not None:
         return replace(ctx_speaker, how=f"context:{ctx_speaker.how}"), kind
     return None, kind
