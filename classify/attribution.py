@@ -99,6 +99,10 @@ _SENTENCE_WORDS = {
     "Skrivelse",
     "Blogg",
     "Motion",
+    "Ur",
+    "Även",
+    "Insändare",
+    "Pressmeddelande",
     *PARTY_GROUP_NAMES,
 }
 

@@ -357,6 +357,15 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             "regional_politician",
             None,
         ),
+        # "Ur X kommuns remissvar": an excerpt of the municipality's reply, not a person "Ur X".
+        (
+            "Säbyholm är utpekad i kommunens översiktsplan, detta tycks SL ha missat.",
+            "Ur Upplands-Bro kommuns remissvar om linje 555.",
+            None,
+            None,
+            "municipality",
+            "Upplands-Bro",
+        ),
         # The municipality's politicians named in the statement, beside a stance word,
         # outweigh the regional politician of the context line.
         (
