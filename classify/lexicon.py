@@ -398,11 +398,13 @@ REJECT_CUES = _lower(
     # "försvårar för pendlarna", "skapa en busskris"); support words in the negative.
     r"dålig\w*|sämre|försämr\w*|försvår\w*|\w*kris(?:en|er|erna)?|krisläge\w*|orolig\w*|oroa\w*|oron|"
     r"brist\w*|problemati\w*|drabba\w*|makalös\w*|oklok\w*|allvarlig\w*|tyvärr|"
-    r"negativ\w*|tråkig\w*|beklaglig\w*|annan utveckling|"
+    r"negativ\w*|tråkig\w*|beklaglig\w*|annan utveckling|omöjlig\w*|begär att|ompröva\w*|"
+    r"russinen|(?:bara|endast) (?:\w+ ){0,4}de delar|i de delar som|"
     r"inte (?:så |särskilt |helt )?(?:nöjd\w*|klok\w*|bra|positiv\w*|glad\w*|rimlig\w*))\b"
 )
 SUPPORT_CUES = _lower(
-    r"\b(?:välkomna\w*|(?<!inte )positiv\w*|(?<!inte )glad\w*|bra beslut|ställer oss bakom|"
+    r"\b(?:välkomna\w*|(?<!inte )positiv\w*|(?<!inte )glad\w*|bra beslut|"
+    r"ställer oss bakom(?! (?:\w+ )?(?:krav|kritik|protest|upprop|skrivelse)\w*)|"
     r"stöd(?:er|jer)|samarbete\w*|tillsammans|gemensam\w*|(?<!inte )nöjd\w*|tack\w*|förstår|"
     r"rimligt)\b"
 )
@@ -420,12 +422,14 @@ STRONG_REJECT = _lower(
     r"inte lyssna\w*|lyssnar inte|inte blivit informerade|över huvudet|drastisk\w*|"
     r"slår mot|slår hårt|drabbar|kritisk\w*|kritiser\w*|kritik\w*|överklaga\w*|"
     r"motsätter|(?<!fram )emot|ilsk\w*|arg\w*|reagerar|(?<!inte )ifrågasätt\w*|"
-    r"obegriplig\w*|skandal\w*)\b"
+    r"obegriplig\w*|skandal\w*|(?:står|ställer (?:sig|oss|mig)) bakom (?:\w+ )?(?:krav|kritik|protest)\w*|"
+    r"begär att|omprövas|ompröva|russinen)\b"
 )
 SUPPORT = _lower(
     r"\b(?:välkomna\w*|(?<!inte )positiv\w*|ser fram emot|(?<!inte )glad\w*|jättebra|"
     r"bra beslut|bra att|"
-    r"ställer (?:oss|sig|mig) bakom|stöd(?:er|jer)|(?<!inte )nöjd\w*|tack\w*|förstår|rimligt|"
+    r"ställer (?:oss|sig|mig) bakom(?! (?:\w+ )?(?:krav|kritik|protest|upprop|skrivelse)\w*)|"
+    r"stöd(?:er|jer)|(?<!inte )nöjd\w*|tack\w*|förstår|rimligt|"
     r"känns bra|(?<!inte )klok\w*|gott samarbete|bra dialog|samarbete\w*|äntligen|goda|bättre än|"
     r"genomarbetad\w*|rättvis\w*|ser positivt|fler turer|ökad turtäthet|ökad turfrekvens|"
     r"lanserar|satsning\w*|i dialog med|realistisk\w*|förstå\w*|inte ifrågasätt\w*|"

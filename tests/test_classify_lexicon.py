@@ -134,3 +134,25 @@ def test_crisis_cue_is_not_a_name_or_a_party() -> None:
         "krisläget",
         "allvarligt",
     ]
+
+
+@pytest.mark.parametrize(
+    "text,support,reject",
+    [
+        # Backing a demand or criticism is rejection; backing the region's plan is support.
+        ("Kommunstyrelsens ordförande ställer sig bakom kraven.", False, True),
+        ("Även oppositionen i Laxå står bakom kravet.", False, True),
+        ("Vi ställer oss bakom regionens plan.", True, False),
+        # Taking only the parts of a strategy that suit the municipality (DOMAIN.md: rus).
+        ("Aneby plockar russinen ur regionens strategi.", False, True),
+        ("Kommunen ska bara ta till sig de delar av strategin som gynnar Askersund.", False, True),
+        ("Kommunen begär att beslutet omprövas.", False, True),
+    ],
+)
+def test_backing_demands_and_cherry_picking_read_as_rejection(
+    text: str, support: bool, reject: bool
+) -> None:
+    from classify.lexicon import REJECT_CUES, STRONG_REJECT, SUPPORT
+
+    assert bool(SUPPORT.search(text)) is support
+    assert bool(STRONG_REJECT.search(text) or REJECT_CUES.search(text)) is reject

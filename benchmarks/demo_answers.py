@@ -1,0 +1,84 @@
+"""The shipped model against the demo's answer key (demo/sites/ANSWERS.json): figures.
+
+Runs `bevakning demo --no-serve` into a temporary database (crawl of the three
+fictional newspapers on 127.0.0.1, then classification) and compares:
+
+- articles: positive articles with at least one flagged statement, and hard-negative
+  articles with any flagged statement (the test suite holds a floor on these);
+- statements: the answer key's conflict and non-conflict statements, matched to stored
+  statements after lower-casing and dropping punctuation. A key statement may span
+  several stored sentences (a quote of two sentences), so a stored sentence matches
+  when one text contains the other; a key statement counts as flagged when any of its
+  matching sentences is. Key statements with no matching sentence are counted apart.
+
+Run: python benchmarks/demo_answers.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSWERS = ROOT / "demo" / "sites" / "ANSWERS.json"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def main() -> None:
+    answers = json.loads(ANSWERS.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "demo.db"
+        run = subprocess.run(
+            [sys.executable, "-m", "bevakning", "demo", "--no-serve", "--db", str(db)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        if run.returncode != 0:
+            sys.exit(f"bevakning demo failed:\n{run.stderr[-2000:]}")
+        conn = sqlite3.connect(db)
+        model = conn.execute("select distinct json_extract(evidence, '$.model') from statements")
+        models = sorted(m for (m,) in model if m)
+        stored = [
+            (url.split("/artikel/")[1], _norm(text), bool(conflict))
+            for url, text, conflict in conn.execute(
+                "select a.url, s.text, s.conflict from statements s "
+                "join articles a on a.id = s.article_id"
+            )
+        ]
+    flagged_articles = {slug for slug, _, c in stored if c}
+    pos = [a for a in answers if a["kind"] == "positive"]
+    neg = [a for a in answers if a["kind"] != "positive"]
+    slug = lambda a: a["path"].split("/artikel/")[1]  # noqa: E731
+    print(f"model: {', '.join(models)}")
+    print(
+        f"articles: {sum(slug(a) in flagged_articles for a in pos)} of {len(pos)} positive "
+        f"flagged; {sum(slug(a) in flagged_articles for a in neg)} of {len(neg)} hard-negative "
+        "flagged"
+    )
+    counts = {True: [0, 0, 0], False: [0, 0, 0]}  # flagged, not flagged, unmatched
+    for a in answers:
+        sentences = [(t, c) for s, t, c in stored if s == slug(a)]
+        for st in a.get("statements", []):
+            key = _norm(st["text"])
+            hits = [c for t, c in sentences if t and (t in key or key in t)]
+            bucket = counts[bool(st["conflict"])]
+            bucket[0 if any(hits) else 1 if hits else 2] += 1
+    for label, name in ((True, "conflict"), (False, "non-conflict")):
+        f, n, u = counts[label]
+        print(
+            f"key {name} statements: {f} of {f + n} matched ones flagged "
+            f"({u} without a matching stored sentence)"
+        )
+
+
+if __name__ == "__main__":
+    main()
