@@ -156,3 +156,21 @@ def test_backing_demands_and_cherry_picking_read_as_rejection(
 
     assert bool(SUPPORT.search(text)) is support
     assert bool(STRONG_REJECT.search(text) or REJECT_CUES.search(text)) is reject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kommunens toppolitiker menar att beslutet är förödande och vill att det ska hävas.",
+        "– NU-sjukvården har bestämt detta utan att ta kontakt med oss.",
+        "Det här går ju stick i stäv med våra tankar och idéer.",
+        "Socialdemokraterna i Lysekils kommun vill ha kvar vårdcentralen i Brastad.",
+        "Vänsterpartisterna kallar förslaget ogenomtänkt.",
+        "Kommunledningen anser att det är högst anmärkningsvärt.",
+    ],
+)
+def test_judgements_and_demands_without_a_classic_cue_are_rejection_cues(text: str) -> None:
+    """The article rule needs rejection in the sentence's own words: these carry it."""
+    from classify.lexicon import REJECT_CUES
+
+    assert REJECT_CUES.search(text)
