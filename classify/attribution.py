@@ -194,8 +194,8 @@ def _place(phrase: str, speaker: Speaker) -> None:
 
 
 _REGION_SEAT = re.compile(
-    r"\b(?:(?:i|för) (?:Region [A-ZÅÄÖ]|regionen\b|landstinget\b)|regionfullmäktige|"
-    r"landstingsfullmäktige)"
+    r"\b(?:(?:i|för) (?:Region [A-ZÅÄÖ]|regionen\b|landstinget\b)|[Rr]egionfullmäktige|"
+    r"[Ll]andstingsfullmäktige)"
 )
 
 
@@ -518,7 +518,7 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
         # "Pressmeddelande från Ale kommun.", "Debattartikel av kommunstyrelseordförandena
         # …": the context names the author of the whole text; whom it is addressed to
         # ("… som svar till kommunalrådet X", "brev från Y till kommunchefen") is not.
-        author = _describe(_ADDRESSEE.sub("", context))
+        author = _describe(_ADDRESSEE.sub(" ", context))
         if author.role is None and author.name and _LETTER.match(context):
             author.role = "citizen"  # "Insändare av Hans-Göran Larsson, Gullspång"
         if author.role is not None and (own is None or own.how in _WEAK_HOWS):

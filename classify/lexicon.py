@@ -107,7 +107,7 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
     (r"regionstyrelsens (?:\w+ )?ordförande", "regional_politician", "region"),
     (r"regionfullmäktiges ordförande", "regional_politician", "region"),
     (
-        r"(?:kollektivtrafik|trafik|regionutvecklings|regional utvecklings)nämndens (?:\w+ )?ordförande",
+        r"(?:kollektivtrafik|trafik|regionutvecklings|regionala? utvecklings)nämndens (?:\w+ )?ordförande",
         "regional_politician",
         "region",
     ),
@@ -449,7 +449,9 @@ CANNOT_PAY = _lower(
     r"\b(?:inte (?:ha |har )?råd|har inte råd|kan inte betala|inte betala|taket är nått|"
     r"inte kan betala|inte (?:har )?de pengarna|(?:har )?inte pengar\w*|"
     r"inte (?:kan|kommer att) (?:skjuta till|finansiera|ta över kostnad\w*)|"
-    r"ekonomin räcker inte)\b"
+    r"ekonomin räcker inte|inte (?:är )?(?:lämpligt|försvarbart) (?:\w+ ){0,3}att (?:bekosta|betala|"
+    r"finansiera)|inte försvarbart|(?:gör|göra) inget (?:\w+ )?tillköp|inget tillköp|"
+    r"mycket pengar för oss)\b"
 )
 # Politics inside the municipality (opposition against majority, the council's own choices).
 INTERNAL = _lower(

@@ -357,6 +357,23 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             "regional_politician",
             None,
         ),
+        (
+            "Detta löfte har socialdemokraterna svikit.",
+            "Öppet brev till regionrådet Karin Engdahl (S) från Torbjörn Sjögren (m), "
+            "ledamot Regionfullmäktige Västra Götaland.",
+            "Torbjörn Sjögren",
+            "M",
+            "regional_politician",
+            None,
+        ),
+        (
+            "– Det är en lång process, säger regionala utvecklingsnämndens ordförande Elise Wikén (M).",
+            None,
+            "Elise Wikén",
+            "M",
+            "regional_politician",
+            None,
+        ),
         # "Ur X kommuns remissvar": an excerpt of the municipality's reply, not a person "Ur X".
         (
             "Säbyholm är utpekad i kommunens översiktsplan, detta tycks SL ha missat.",

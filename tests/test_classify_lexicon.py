@@ -174,3 +174,19 @@ def test_judgements_and_demands_without_a_classic_cue_are_rejection_cues(text: s
     from classify.lexicon import REJECT_CUES
 
     assert REJECT_CUES.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Utredaren kom fram till att det inte är lämpligt för kommunen att bekosta extra turer.",
+        "– Det är inte försvarbart att betala den summan.",
+        "Skövde kommun gör inget extra tillköp av busslinje 3 under 2017.",
+        "De miljoner som Västtrafik vill ha är mycket pengar för oss.",
+    ],
+)
+def test_cannot_pay_phrases(text: str) -> None:
+    """'We will not pay for the region's traffic' is a hard negative (DOMAIN.md), not rejection."""
+    from classify.lexicon import CANNOT_PAY
+
+    assert CANNOT_PAY.search(text)
