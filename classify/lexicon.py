@@ -73,14 +73,22 @@ class _Hit:
         return self._end
 
 
-_last_lowered: list[str] = ["", ""]
+_last_lowered: tuple[str, str] = ("", "")
 
 
 def _lowered(text: str) -> str:
-    """text.lower(), remembered for the last text: one statement meets every pattern."""
-    if _last_lowered[0] is not text:
-        _last_lowered[0], _last_lowered[1] = text, text.lower()
-    return _last_lowered[1]
+    """text.lower(), remembered for the last text: one statement meets every pattern.
+
+    The pair is replaced in one assignment, so a thread never sees one text with
+    another's lower case.
+    """
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    _last_lowered = (text, low)
+    return low
 
 
 def _lower(pattern: str) -> LowerPattern:
