@@ -63,9 +63,7 @@ def train_bert(
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    all_rows = list(rows)
-    fit_rows, held = _split_validation(all_rows, seed) if validation else (all_rows, [])
-    rows = fit_rows
+    rows, held = _split_validation(list(rows), seed) if validation else (list(rows), [])
     random.seed(seed)
     torch.manual_seed(seed)
     tokenizer = AutoTokenizer.from_pretrained(base)
@@ -102,6 +100,7 @@ def train_bert(
         "threshold": 0.5,
         "gate": "strict",
     }
+    # Written before validation too: the held-out rows are scored through the saved model.
     (out / META_FILE).write_text(json.dumps(meta, indent=2), encoding="utf-8")
     if held:
         scores = BertConflictModel(out)._scores(
@@ -149,15 +148,10 @@ def _select_on_validation(held: list[dict], scores: Sequence[float]) -> dict:
             # Ties go to the stricter gate (later in VALIDATION_GATES), then the higher threshold.
             scored.append((round(_weighted_f1(y, (sc >= thr) & ok, w), 6), rank, thr, gate))
     f1, _, thr, gate = max(scored)
-    best = (f1, thr, gate)
     return {
-        "threshold": best[1],
-        "gate": best[2],
-        "validation": {
-            "rows": len(held),
-            "positives": int(y.sum()),
-            "f1": round(best[0], 4),
-        },
+        "threshold": thr,
+        "gate": gate,
+        "validation": {"rows": len(held), "positives": int(y.sum()), "f1": round(f1, 4)},
     }
 
 
