@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from classify.features import StatementFeatures, statement_features
-from classify.linear import passes_gate
+from classify.linear import has_stance_evidence, passes_gate
 from classify.model import Prediction
 
 MAX_LENGTH = 128
@@ -170,25 +170,49 @@ class _RuleFields:
     ) -> list[Prediction]:
         contexts = list(contexts) if contexts is not None else [None] * len(texts)
         feats = [statement_features(t, c) for t, c in zip(texts, contexts, strict=True)]
-        return self._predict(texts, contexts, feats)
+        return self.predict_features(texts, feats, contexts)
 
-    def _predict(self, texts, contexts, feats: Sequence[StatementFeatures]) -> list[Prediction]:
-        if not texts:
-            return []
+    def predict_features(
+        self,
+        texts: Sequence[str],
+        feats: Sequence[StatementFeatures],
+        contexts: Sequence[str | None] | None = None,
+        *,
+        article: bool = False,
+    ) -> list[Prediction]:
+        """Predict when attribution is done (the article walk), with the linear model's rules.
+
+        The network runs only on statements the gate lets through: the rules are cheap and
+        the network is not, and most sentences of an article have no municipal speaker or
+        no regional target. In whole articles (`article=True`) the same article rule as
+        the default model applies: the strict gate, and rejection in the sentence's own
+        words (`has_stance_evidence`).
+        """
+        contexts = list(contexts) if contexts is not None else [None] * len(texts)
+        gates = [
+            passes_gate(f, self.gate) and (not article or passes_gate(f, "strict")) for f in feats
+        ]
+        run = [i for i, ok in enumerate(gates) if ok]
+        scores = self._scores([texts[i] for i in run], [contexts[i] for i in run]) if run else []
+        scored = dict(zip(run, scores, strict=True))
         out = []
-        for f, score in zip(feats, self._scores(texts, contexts), strict=True):
+        for i, f in enumerate(feats):
             sp, target = f.speaker, f.target
-            gate_ok = passes_gate(f, self.gate)
+            score = scored.get(i)
+            flag = score is not None and score >= self.threshold
+            if flag and article:
+                flag = has_stance_evidence(f, texts[i])
+            drivers = [f"bert_score:{score:.3f}"] if score is not None else ["bert_not_run:gate"]
             out.append(
                 Prediction(
-                    conflict=int(score >= self.threshold and gate_ok),
-                    score=round(float(score), 4),
+                    conflict=int(flag),
+                    score=round(float(score or 0.0), 4),
                     topic=f.topic,
                     actor_role=sp.role if sp else None,
                     municipality=sp.municipality if sp else None,
                     speaker=sp.name if sp else None,
                     target=target.name if target else None,
-                    evidence=[f"bert_score:{score:.3f}", *(f"cue={c}" for c in f.reject_cues)],
+                    evidence=[*drivers, *(f"cue={c}" for c in f.reject_cues)],
                     speaker_party=sp.party if sp else None,
                     municipality_code=sp.municipality_code if sp else None,
                     region_lan_code=(target.lan_code if target else None)

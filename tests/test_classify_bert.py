@@ -16,6 +16,8 @@ from classify.model import load_model
 from classify.training import TRAIN_FILE
 
 STATEMENT = "– Det här är fel, säger kommunalrådet Anna Berg (S) i Laxå om Länstrafiken."
+# A municipal speaker and a regional target, but no word of rejection.
+BLAND = "Kommunalrådet Anna Berg (S) i Laxå träffade Länstrafiken i går."
 
 
 def _tiny_bert(out: Path, texts: list[str]) -> Path:
@@ -102,6 +104,25 @@ def test_bert_train_reload_predict_and_onnx(tiny_base: Path, tmp_path: Path) -> 
     assert preds[0].target == "Länstrafiken"
     assert preds[0].topic == "transit"
 
+    # The cascade: under the strict gate the network runs only where the rules let it.
+    # Threshold 0 leaves the flag to the rules, so the article rule's extra condition
+    # (rejection in the sentence's own words) shows.
+    model.gate, model.threshold = "strict", 0.0
+    texts = [STATEMENT, BLAND, "Nytt konstgräs på idrottsplatsen."]
+    plain = model.predict(texts)
+    assert [p.evidence[0].split(":")[0] for p in plain] == [
+        "bert_score",
+        "bert_score",
+        "bert_not_run",
+    ]
+    assert plain[2].score == 0.0 and plain[2].conflict == 0
+    assert [p.conflict for p in plain] == [1, 1, 0]
+    from classify.features import statement_features
+
+    feats = [statement_features(t) for t in texts]
+    in_article = model.predict_features(texts, feats, article=True)
+    assert [p.conflict for p in in_article] == [1, 0, 0]
+
     onnx_dir = out / "onnx"
     assert (onnx_dir / "model.onnx").is_file()
     onnx_model = load_model(str(onnx_dir))
@@ -109,6 +130,30 @@ def test_bert_train_reload_predict_and_onnx(tiny_base: Path, tmp_path: Path) -> 
     # int8 weights move the score a little, not the meaning.
     for a, b in zip(preds, onnx_preds, strict=True):
         assert abs(a.score - b.score) < 0.1
+
+    # The article pipeline uses the walk's attribution with the BERT model too, and says
+    # in each statement's evidence whether the network ran.
+    from classify.pipeline import classify_articles
+    from db import open_db
+
+    db = open_db(tmp_path / "bert.db")
+    db["sources"].insert({"id": "t", "name": "T", "homepage": "http://x/", "lan": "18"})
+    db["articles"].insert(
+        {
+            "source_id": "t",
+            "url": "http://x/1",
+            "title": "Laxå kritiserar Länstrafiken",
+            "text": f"{STATEMENT}\nNytt konstgräs på idrottsplatsen i Hallsberg.",
+        }
+    )
+    report = classify_articles(db, onnx_model)
+    assert report.articles == 1
+    drivers = {
+        r["text"][:12]: json.loads(r["evidence"])["drivers"][0]
+        for r in db.query("select text, evidence from statements")
+    }
+    assert drivers["– Det här är"].startswith("bert_score:")
+    assert drivers["Nytt konstgr"] == "bert_not_run:gate"
 
     # The same model through the stable command-line contract.
     line = json.dumps({"id": 1, "text": STATEMENT}, ensure_ascii=False)
