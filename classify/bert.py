@@ -61,15 +61,25 @@ def train_bert(
     The test split is never read.
     """
     import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers import (
+        AutoModelForSequenceClassification,
+        AutoTokenizer,
+        get_linear_schedule_with_warmup,
+    )
 
     rows, held = _split_validation(list(rows), seed) if validation else (list(rows), [])
     random.seed(seed)
     torch.manual_seed(seed)
+    device = _device()
     tokenizer = AutoTokenizer.from_pretrained(base)
-    model = AutoModelForSequenceClassification.from_pretrained(base, num_labels=2)
+    model = AutoModelForSequenceClassification.from_pretrained(base, num_labels=2).to(device)
     model.train()
     optim = torch.optim.AdamW(model.parameters(), lr=learning_rate)
+    # The usual recipe for fine-tuning BERT: warm up over the first tenth, then decay
+    # linearly to zero.
+    total = epochs * -(-len(rows) // batch_size)
+    total = min(total, max_steps) if max_steps else total
+    schedule = get_linear_schedule_with_warmup(optim, max(1, total // 10), max(1, total))
     order = list(range(len(rows)))
     step = 0
     for _epoch in range(epochs):
@@ -78,11 +88,12 @@ def train_bert(
             batch = [rows[j] for j in order[i : i + batch_size]]
             enc = _encode(
                 tokenizer, [r["text"] for r in batch], [r.get("context") for r in batch], max_length
-            )
-            labels = torch.tensor([int(r["conflict"]) for r in batch])
+            ).to(device)
+            labels = torch.tensor([int(r["conflict"]) for r in batch], device=device)
             loss = model(**enc, labels=labels).loss
             loss.backward()
             optim.step()
+            schedule.step()
             optim.zero_grad()
             step += 1
             if max_steps and step >= max_steps:
@@ -109,6 +120,13 @@ def train_bert(
         meta.update(_select_on_validation(held, scores))
         (out / META_FILE).write_text(json.dumps(meta, indent=2), encoding="utf-8")
     return out
+
+
+def _device():
+    """A GPU when there is one (fine-tuning KB-BERT on a CPU takes hours), else the CPU."""
+    import torch
+
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 
 VALIDATION_GATES = ("none", "strict")
@@ -229,7 +247,7 @@ def _meta(path: Path) -> dict:
 
 
 class BertConflictModel(_RuleFields):
-    """A fine-tuned BERT directory (transformers format), run with torch on CPU."""
+    """A fine-tuned BERT directory (transformers format), run with torch (GPU if present)."""
 
     def __init__(self, path: str | Path, batch_size: int = 32) -> None:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
@@ -237,7 +255,10 @@ class BertConflictModel(_RuleFields):
         self.path = Path(path)
         meta = _meta(self.path)
         self.tokenizer = AutoTokenizer.from_pretrained(self.path)
-        self.model = AutoModelForSequenceClassification.from_pretrained(self.path).eval()
+        self.device = _device()
+        self.model = (
+            AutoModelForSequenceClassification.from_pretrained(self.path).to(self.device).eval()
+        )
         self.max_length = int(meta.get("max_length", MAX_LENGTH))
         self.threshold = float(meta.get("threshold", 0.5))
         self.gate = meta.get("gate", "none")
@@ -256,9 +277,9 @@ class BertConflictModel(_RuleFields):
                     texts[i : i + self.batch_size],
                     contexts[i : i + self.batch_size],
                     self.max_length,
-                )
+                ).to(self.device)
                 logits = self.model(**enc).logits
-                scores.extend(torch.softmax(logits, -1)[:, 1].tolist())
+                scores.extend(torch.softmax(logits, -1)[:, 1].cpu().tolist())
         return scores
 
 
