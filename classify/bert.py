@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from classify.features import StatementFeatures, statement_features
-from classify.linear import has_stance_evidence, passes_gate
+from classify.linear import StatementModel, article_gate, has_stance_evidence, passes_gate
 from classify.model import Prediction
 
 MAX_LENGTH = 128
@@ -173,7 +173,7 @@ def _select_on_validation(held: list[dict], scores: Sequence[float]) -> dict:
     }
 
 
-class _RuleFields:
+class _RuleFields(StatementModel):
     """Shared by both BERT runtimes: turn stance scores plus rule features into Predictions."""
 
     name: str
@@ -182,13 +182,6 @@ class _RuleFields:
 
     def _scores(self, texts: Sequence[str], contexts: Sequence[str | None]) -> list[float]:
         raise NotImplementedError
-
-    def predict(
-        self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
-    ) -> list[Prediction]:
-        contexts = list(contexts) if contexts is not None else [None] * len(texts)
-        feats = [statement_features(t, c) for t, c in zip(texts, contexts, strict=True)]
-        return self.predict_features(texts, feats, contexts)
 
     def predict_features(
         self,
@@ -207,9 +200,7 @@ class _RuleFields:
         words (`has_stance_evidence`).
         """
         contexts = list(contexts) if contexts is not None else [None] * len(texts)
-        gates = [
-            passes_gate(f, self.gate) and (not article or passes_gate(f, "strict")) for f in feats
-        ]
+        gates = [article_gate(f, self.gate, article) for f in feats]
         run = [i for i, ok in enumerate(gates) if ok]
         scores = self._scores([texts[i] for i in run], [contexts[i] for i in run]) if run else []
         scored = dict(zip(run, scores, strict=True))

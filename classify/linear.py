@@ -126,7 +126,37 @@ def _canonical(parts: dict[str, Any]) -> dict[str, Any]:
     return parts
 
 
-class LinearConflictModel:
+class StatementModel:
+    """What the default and the BERT models share: attribution first, then the features."""
+
+    def predict_features(
+        self,
+        texts: Sequence[str],
+        feats: Sequence[StatementFeatures],
+        contexts: Sequence[str | None] | None = None,
+        *,
+        article: bool = False,
+    ) -> list[Prediction]:
+        raise NotImplementedError
+
+    def predict(
+        self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
+    ) -> list[Prediction]:
+        contexts = list(contexts) if contexts is not None else [None] * len(texts)
+        feats = [statement_features(t, c) for t, c in zip(texts, contexts, strict=True)]
+        return self.predict_features(texts, feats, contexts)
+
+
+def article_gate(feats: StatementFeatures, gate: str, article: bool) -> bool:
+    """The model's gate; in whole articles also the strict one.
+
+    An article always offers its headline and lead as context, so a statement whose
+    article names no regional target is not about a regional priority.
+    """
+    return passes_gate(feats, gate) and (not article or passes_gate(feats, "strict"))
+
+
+class LinearConflictModel(StatementModel):
     """Fast default model (well under a millisecond per statement on one core)."""
 
     def __init__(self, parts: dict[str, Any]) -> None:
@@ -164,22 +194,11 @@ class LinearConflictModel:
         bland sentences by a municipal speaker about a regional subject than the labelled
         statements do, and the scores cannot tell those apart.
         """
-        gate_ok = passes_gate(feats, self.gate)
-        if article:
-            # An article always offers its headline and lead as context, so a statement
-            # whose article names no regional target is not about a regional priority.
-            gate_ok = gate_ok and passes_gate(feats, "strict")
+        gate_ok = article_gate(feats, self.gate, article)
         flag = gate_ok and score >= self.threshold and stance >= self.stance_threshold
         if article:
             flag = flag and has_stance_evidence(feats, text)
         return int(flag), gate_ok
-
-    def predict(
-        self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
-    ) -> list[Prediction]:
-        contexts = list(contexts) if contexts is not None else [None] * len(texts)
-        feats = [statement_features(t, c) for t, c in zip(texts, contexts, strict=True)]
-        return self.predict_features(texts, feats, contexts)
 
     def predict_features(
         self,
