@@ -28,20 +28,6 @@ KEYS = [
     "note",
 ]
 TOPICS = {"transit", "rus", "other_regional", "none"}
-ROLES = {
-    "kso",
-    "kommunalrad",
-    "oppositionsrad",
-    "kommundirektor",
-    "municipal_politician",
-    "municipality",
-    "regional_politician",
-    "regional_official",
-    "citizen",
-    "state",
-    "journalist",
-    "other",
-}
 MUNICIPAL = {
     "kso",
     "kommunalrad",
@@ -49,6 +35,14 @@ MUNICIPAL = {
     "kommundirektor",
     "municipal_politician",
     "municipality",
+}
+ROLES = MUNICIPAL | {
+    "regional_politician",
+    "regional_official",
+    "citizen",
+    "state",
+    "journalist",
+    "other",
 }
 POS_KINDS = {
     "positive_transit": "transit",
