@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import json
 import random
 import sqlite3
 import statistics
@@ -182,8 +183,8 @@ def generate(path: Path, n_articles: int, n_statements: int) -> None:
         )
         conn.executemany(
             "insert into statements (id, article_id, position, text, speaker, actor_role, "
-            "municipality, municipality_code, region_lan_code, topic, conflict, score, model) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "municipality, municipality_code, region_lan_code, topic, conflict, score, model, evidence) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             batch_s,
         )
         batch_a.clear()
@@ -238,6 +239,25 @@ def generate(path: Path, n_articles: int, n_statements: int) -> None:
                 if not conflict
                 else rng.choice(["transit", "transit", "rus", "other_regional"])
             )
+            score = round(rng.random() * 0.5 + 0.5 * conflict, 3)
+            # Evidence as the pipeline writes it, reduced to what the review queue reads:
+            # about a third of statements pass the gate (as in the demo), a fifth carry a cue.
+            passed = bool(conflict) or rng.random() < 0.3
+            evidence = json.dumps(
+                {
+                    "model": "bench",
+                    "score": score,
+                    "threshold": 0.5,
+                    "gate": {
+                        "name": "strict",
+                        "regional_target": passed or rng.random() < 0.3,
+                        "passed": passed,
+                    },
+                    "speaker": {"role": role} if rng.random() < 0.8 else None,
+                    "stance_cues": ["kritik"] if rng.random() < 0.2 else [],
+                },
+                separators=(",", ":"),
+            )
             batch_s.append(
                 (
                     statement_id,
@@ -251,8 +271,9 @@ def generate(path: Path, n_articles: int, n_statements: int) -> None:
                     m["lan_code"],
                     topic,
                     conflict,
-                    round(rng.random() * 0.5 + 0.5 * conflict, 3),
+                    score,
                     MODELS[rng.randrange(len(MODELS))],
+                    evidence,
                 )
             )
         if len(batch_a) >= 20_000:
@@ -297,6 +318,7 @@ def generate(path: Path, n_articles: int, n_statements: int) -> None:
 # for a rare word (one municipality) and for one in about a third of all texts.
 CASES: dict[str, list[dict[str, str]]] = {
     "senaste_flaggade": [{}, {"lan": "18", "amne": "transit"}],
+    "att_granska": [{}, {"lan": "18"}],
     "kommun": [{"kommun": "Laxå"}],
     "sok_uttalanden": [{"q": "Åtvidaberg"}, {"q": "hållplatsen"}],
     "sok_artiklar": [{"q": "Åtvidaberg"}, {"q": "Länstrafiken"}],

@@ -10,16 +10,6 @@ import click
 from bevakning.cli import BadInput, cli, db_option, translate_errors  # noqa: F401
 
 
-def _train_rows(train_file: str | None, reviews_from: str | None, export_reviews: bool):
-    from classify.training import LABELLED_DIR, TRAIN_FILE, read_labelled, review_rows, write_jsonl
-
-    rows = read_labelled(train_file or TRAIN_FILE)
-    reviews = review_rows(reviews_from) if reviews_from else []
-    if reviews and export_reviews:
-        write_jsonl(reviews, LABELLED_DIR / "reviews.jsonl")
-    return rows + reviews, len(reviews)
-
-
 @cli.command()
 @click.option(
     "--backend",
@@ -43,7 +33,9 @@ def _train_rows(train_file: str | None, reviews_from: str | None, export_reviews
 @click.option("--onnx", is_flag=True, help="Also export the BERT model to ONNX with int8 weights.")
 @click.option("--reviews-from", metavar="DB", help="Add reviewer verdicts from this database.")
 @click.option(
-    "--export-reviews", is_flag=True, help="Also write the verdicts to data/labelled/reviews.jsonl."
+    "--export-reviews",
+    is_flag=True,
+    help="Also merge the verdicts into data/labelled/reviews.jsonl (read by later runs).",
 )
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed.")
 @translate_errors
@@ -60,12 +52,20 @@ def train(
     seed: int,
 ) -> None:
     """Train a conflict model on the labelled statements (and reviewers' verdicts)."""
-    from classify.training import TrainingDataError
+    from classify.training import TrainingDataError, training_rows
 
     try:
-        rows, n_reviews = _train_rows(train_file, reviews_from, export_reviews)
+        data = training_rows(train_file, reviews_from, export_reviews)
     except TrainingDataError as exc:
         raise BadInput(str(exc)) from exc
+    rows, n_reviews = data.rows, data.reviews
+    if data.dropped:
+        click.echo(
+            f"left out {data.dropped} review(s) of sentences in the fixed test split "
+            "(training must not see them)"
+        )
+    if data.exported:
+        click.echo(f"reviews -> {data.exported}")
     if backend == "linear":
         from classify.linear import train_linear
         from classify.model import DEFAULT_MODEL_FILE

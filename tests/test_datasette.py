@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -277,7 +278,8 @@ def test_every_table_and_column_is_described(db_path: Path) -> None:
         meta = tables.get(name, {})
         if not meta.get("description") or not meta.get("title"):
             missing.append(name)
-        cols = db[name].columns_dict
+        # table_xinfo, not table_info: generated columns (review_margin) are shown too.
+        cols = [r[1] for r in db.execute(f"pragma table_xinfo([{name}])") if r[6] != 1]
         missing += [f"{name}.{c}" for c in cols if not meta.get("columns", {}).get(c)]
     assert not missing, f"no Swedish description for: {missing}"
 
@@ -341,3 +343,100 @@ def test_flagged_summary_follows_statements(db_path: Path) -> None:
         4: (1, "2025-06", "transit"),
         5: (1, "2025-06", "rus"),
     }
+
+
+def _evidence(score: float, passed: bool, role: str | None, cues: list[str]) -> str:
+    return json.dumps(
+        {
+            "score": score,
+            "threshold": 0.5,
+            "gate": {"name": "strict", "regional_target": True, "passed": passed},
+            "speaker": {"role": role} if role else None,
+            "stance_cues": cues,
+        }
+    )
+
+
+def test_review_queue_lists_the_uncertain_statements_once(db_path: Path) -> None:
+    populate(db_path)
+    db = open_db(db_path)
+    near = "– Vi är inte helt nöjda med Länstrafikens nya tidtabell."
+    kept = "– Vi vill ha kvar linjen, säger kommunalrådet."
+    rows = [
+        # id, article, text, conflict, score, evidence, municipality code
+        (
+            20,
+            3,
+            "Åtvidaberg kräver att hållplatsen blir kvar.",
+            1,
+            0.62,
+            (0.62, True, "kso", ["kräver"]),
+            "0561",
+        ),
+        (21, 1, "– Det är ett svek mot Laxå.", 1, 0.95, (0.95, True, "kso", ["svek"]), "1860"),
+        (22, 1, near, 0, 0.45, (0.45, True, "kso", []), "1860"),
+        (
+            23,
+            1,
+            "Laxå kommun har fått svar från regionen.",
+            0,
+            0.05,
+            (0.05, True, "kso", []),
+            "1860",
+        ),
+        (
+            24,
+            4,
+            "Det är ett svek mot alla som pendlar med Länstrafiken.",
+            0,
+            0.7,
+            (0.7, False, None, ["svek"]),
+            "1860",
+        ),
+        (
+            25,
+            4,
+            "Resenärerna kritiserar Länstrafiken.",
+            0,
+            0.7,
+            (0.7, False, "citizen", ["kritiserar"]),
+            "1860",
+        ),
+        (26, 2, near, 0, 0.45, (0.45, True, "kso", []), "1860"),  # a syndicated copy of 22
+        (27, 1, kept, 0, 0.48, (0.48, True, "kommunalrad", []), "1860"),
+        (29, 2, kept, 0, 0.48, (0.48, True, "kommunalrad", []), "1860"),  # reviewed; 27 is its copy
+        (28, 4, "Trasig rad.", 0, 0.5, None, "1860"),
+    ]
+    db["statements"].insert_all(
+        [
+            {
+                "id": i,
+                "article_id": a,
+                "position": 10 + i,
+                "text": t,
+                "conflict": c,
+                "score": s,
+                "evidence": _evidence(*e) if e else "{inte json",
+                "municipality_code": code,
+                "model": "test-model v1",
+            }
+            for i, a, t, c, s, e, code in rows
+        ]
+    )
+    db["reviews"].insert({"statement_id": 29, "verdict": "correct", "reviewer": "anna"})
+    db.conn.commit()
+    db.close()
+    ds = make_datasette(db_path, environ={})
+
+    def queue(lan: str = "") -> list[tuple[int, str]]:
+        res = get(ds, f"/{db_path.stem}/att_granska.json", params={"lan": lan, "_shape": "array"})
+        assert res.status_code == 200, res.text[:500]
+        return [(r["statement_id"], r["varfor"]) for r in res.json()]
+
+    assert queue() == [
+        (22, "Inte flaggad, men nära gränsen"),
+        (20, "Flaggad med liten marginal"),
+        (24, "Låter som kritik mot regionen, men talaren är okänd"),
+    ]
+    assert queue("05") == [(20, "Flaggad med liten marginal")]
+    assert [i for i, _ in queue("Örebro län")] == [22, 24]
