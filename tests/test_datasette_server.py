@@ -102,6 +102,53 @@ def test_signed_in_reviewer_records_a_verdict(server) -> None:
         assert health[0]["granskningar"] >= 1 and health[0]["ratt"] >= 1
 
 
+MISSED = "– Vi är inte nöjda med den nya tidtabellen för regionbussen, säger kommunalrådet."
+SHOWN = "– Kommunen vill inte att regionbussen slutar stanna vid torget, säger kommunalrådet."
+
+
+def _uncertain_statements(path: Path) -> None:
+    """Two unflagged statements just under the threshold, as the pipeline stores them."""
+    evidence = (
+        '{"score": %s, "threshold": 0.5, "gate": {"name": "strict", "regional_target": true, '
+        '"passed": true}, "speaker": {"role": "kommunalrad"}, "stance_cues": []}'
+    )
+    with sqlite3.connect(path) as conn:
+        conn.executemany(
+            "insert or ignore into statements (id, article_id, position, text, actor_role, "
+            "conflict, score, model, evidence) values (?, 4, ?, ?, 'kommunalrad', 0, ?, 'm', ?)",
+            [(50, 50, MISSED, 0.46, evidence % 0.46), (51, 51, SHOWN, 0.41, evidence % 0.41)],
+        )
+
+
+def test_reviewer_records_a_missed_conflict_from_the_queue(server) -> None:
+    from classify.training import review_rows
+
+    base, path = server
+    _uncertain_statements(path)
+    with httpx.Client(base_url=base) as client:
+        queue = client.get("/bevakning/att_granska.json?lan=&_shape=array").json()
+        assert [r["statement_id"] for r in queue][:2] == [50, 51], "most uncertain first"
+        assert queue[0]["varfor"] == "Inte flaggad, men nära gränsen"
+        _login(client)
+        form = client.get("/bevakning/granska")
+        response = client.post(
+            "/bevakning/granska",
+            data={
+                "statement_id": "50",
+                "verdict": "incorrect",
+                "comment": "Missad konflikt: kommunalrådet säger emot regionen.",
+                "csrftoken": _csrf(form.text),
+            },
+        )
+        assert response.status_code == 302
+        queue = client.get("/bevakning/att_granska.json?lan=&_shape=array").json()
+        assert 50 not in [r["statement_id"] for r in queue] and 51 in [
+            r["statement_id"] for r in queue
+        ]
+    rows = {r["text"]: r for r in review_rows(path)}
+    assert rows[MISSED]["conflict"] == 1, "a wrong verdict on an unflagged statement is a conflict"
+
+
 @pytest.mark.parametrize(
     "data,reason",
     [
@@ -213,6 +260,12 @@ def test_chromium_pages(server, output_dir: Path) -> None:
             chart = page.locator(".datasette-vega canvas, .datasette-vega svg, .vega-embed")
             chart.first.wait_for(state="visible", timeout=15000)
             page.screenshot(path=output_dir / "chart.png", full_page=True)
+
+            _uncertain_statements(server[1])
+            page.goto(f"{base}/bevakning/att_granska?lan=")
+            assert page.get_by_text("Att granska: osäkra uttalanden").first.is_visible()
+            assert page.get_by_text(SHOWN).first.is_visible()
+            page.screenshot(path=output_dir / "review_queue.png", full_page=True)
 
             page.goto(f"{base}/bevakning/karta?fran=&till=")
             page.locator(".leaflet-container").first.wait_for(state="visible", timeout=15000)
