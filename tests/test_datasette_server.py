@@ -72,6 +72,14 @@ def _login(client: httpx.Client, password: str = PASSWORD) -> httpx.Response:
     )
 
 
+def _post_review(client: httpx.Client, statement_id: int, verdict: str, comment: str):
+    """Submit the granska form as a signed-in reviewer would (with the form's CSRF token)."""
+    form = client.get("/bevakning/granska")
+    assert form.status_code == 200
+    data = {"statement_id": str(statement_id), "verdict": verdict, "comment": comment}
+    return client.post("/bevakning/granska", data={**data, "csrftoken": _csrf(form.text)})
+
+
 def _reviews(path: Path) -> list[tuple]:
     with sqlite3.connect(path) as conn:
         return conn.execute(
@@ -84,17 +92,7 @@ def test_signed_in_reviewer_records_a_verdict(server) -> None:
     with httpx.Client(base_url=base) as client:
         login = _login(client)
         assert login.status_code == 302 and "ds_actor" in client.cookies
-        form = client.get("/bevakning/granska")
-        assert form.status_code == 200
-        response = client.post(
-            "/bevakning/granska",
-            data={
-                "statement_id": "1",
-                "verdict": "correct",
-                "comment": "Stämmer, tydligt nej från KSO.",
-                "csrftoken": _csrf(form.text),
-            },
-        )
+        response = _post_review(client, 1, "correct", "Stämmer, tydligt nej från KSO.")
         assert response.status_code == 302
         assert (1, "correct", "Stämmer, tydligt nej från KSO.", REVIEWER) in _reviews(path)
         # The verdict shows up in model health.
@@ -130,15 +128,8 @@ def test_reviewer_records_a_missed_conflict_from_the_queue(server) -> None:
         assert [r["statement_id"] for r in queue][:2] == [50, 51], "most uncertain first"
         assert queue[0]["varfor"] == "Inte flaggad, men nära gränsen"
         _login(client)
-        form = client.get("/bevakning/granska")
-        response = client.post(
-            "/bevakning/granska",
-            data={
-                "statement_id": "50",
-                "verdict": "incorrect",
-                "comment": "Missad konflikt: kommunalrådet säger emot regionen.",
-                "csrftoken": _csrf(form.text),
-            },
+        response = _post_review(
+            client, 50, "incorrect", "Missad konflikt: kommunalrådet säger emot regionen."
         )
         assert response.status_code == 302
         queue = client.get("/bevakning/att_granska.json?lan=&_shape=array").json()
