@@ -533,6 +533,24 @@ def test_evaluate_writes_model_card(tmp_path: Path) -> None:
     text = card.read_text(encoding="utf-8")
     assert "provisional-keywords-v0" in text and "Confusion matrix" in text
     assert "Per actor role" in text and "real and adapted" in text
+    assert "| 95 % interval |" in text and "bootstrap over the test split's pages" in text
+
+
+def test_f1_interval_draws_pages() -> None:
+    from classify.evaluate import f1_interval, prf
+
+    y = [1, 1, 0, 1, 0, 0, 1, 0, 1, 1]
+    p = [1, 0, 0, 1, 1, 0, 1, 0, 0, 1]
+    pages = [f"p{i}" for i in range(10)]
+    point = prf(y, p)["f1"]
+    low, high = f1_interval(y, p, pages)
+    assert low < point < high and (low, high) == f1_interval(y, p, pages), "seeded"
+    # Ten times the pages: the same F1, a narrower interval.
+    wide = f1_interval(y * 10, p * 10, [f"{g}-{k}" for k in range(10) for g in pages])
+    assert high - low > wide[1] - wide[0] > 0
+    # Sentences of one page move together: one page is always drawn whole.
+    assert f1_interval(y, p, ["one"] * 10) == pytest.approx((point, point))
+    assert f1_interval([1, 1, 0], [1, 1, 0], ["a", "b", "b"]) == (1.0, 1.0)
 
 
 def test_bad_input_lines_including_non_swedish() -> None:
