@@ -41,7 +41,8 @@ def read_labelled(path: str | Path) -> list[dict]:
 
 
 def review_rows(db_path: str | Path) -> list[dict]:
-    """Reviewer verdicts as training rows: 'correct' keeps the model's label, 'incorrect' flips it.
+    """Reviewer verdicts as training rows: 'correct' keeps the flag the reviewer judged,
+    'incorrect' flips it (the flag at review time, not the statement's current one).
 
     A verdict on an unflagged statement counts too: "incorrect" there marks a conflict the
     model missed. Each row gets the context the pipeline gave the statement (the rest of its
@@ -55,7 +56,8 @@ def review_rows(db_path: str | Path) -> list[dict]:
     if "reviews" not in db.table_names():
         return []
     sql = """
-        select s.id as statement_id, s.text, s.conflict, s.topic, s.actor_role, s.municipality,
+        select s.id as statement_id, s.text, coalesce(r.model_conflict, s.conflict) as conflict,
+               s.topic, s.actor_role, s.municipality,
                s.speaker, s.position, a.id as article_id, a.url, r.verdict, r.comment,
                r.reviewer, r.at
         from reviews r join statements s on s.id = r.statement_id

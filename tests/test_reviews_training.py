@@ -147,3 +147,16 @@ def test_train_command_reports_left_out_reviews(tmp_path: Path, db_path: Path) -
     assert res.returncode == 0, res.stderr[-2000:]
     assert "left out 1 review(s) of sentences in the fixed test split" in res.stdout
     assert "1 reviews" in res.stdout
+
+
+def test_verdict_keeps_the_flag_it_judged_after_reclassification(db_path: Path) -> None:
+    db = _classified(db_path)
+    flagged = db.execute("select text from statements where conflict = 1").fetchone()[0]
+    sid = _review(db, flagged, "incorrect")  # "this flag is wrong": not a conflict
+    assert db.execute("select model_conflict from reviews").fetchone() == (1,)
+    # A later model no longer flags it; the verdict still says "no conflict".
+    db.execute("update statements set conflict = 0 where id = ?", [sid])
+    db.conn.commit()
+    db.close()
+    (row,) = review_rows(db_path)
+    assert row["conflict"] == 0
