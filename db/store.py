@@ -64,34 +64,84 @@ def count_to_classify(db: Database, *, refresh: bool = False) -> int:
 def replace_statements(db: Database, article_id: int, statements: list[Mapping[str, Any]]) -> None:
     """Store an article's statements atomically and mark the article classified.
 
-    Statements keep their ids across reclassification (matched on position), so
-    reviews and the digest's links to a statement stay valid. Positions past
-    the new count are removed unless a reviewer has judged them.
+    Statements keep their ids across reclassification, so reviews and the digest's links
+    stay valid. A sentence keeps its id while its words are unchanged, wherever the new
+    split puts it (a lead now read before the body, a changed splitter); an edited
+    sentence takes the id of the one at its position, unless a reviewer judged that one,
+    because a verdict belongs to the words judged. A reviewed statement that no longer
+    occurs is kept after the new ones; other statements that no longer occur are removed.
     """
     columns = db["statements"].columns_dict
     rows = []
-    for st in statements:
+    for n, st in enumerate(statements):
         row = {k: v for k, v in st.items() if k in columns and k != "id"}
         for k, v in list(row.items()):
             if isinstance(v, list | dict):
                 row[k] = json.dumps(v, ensure_ascii=False)
         row["article_id"] = article_id
+        row.setdefault("position", n)
         rows.append(row)
-    reviewed = "reviews" in db.table_names()
     with db.atomic():
-        for row in rows:
-            names = ", ".join(f"[{k}]" for k in row)
-            marks = ", ".join("?" for _ in row)
-            updates = ", ".join(
-                f"[{k}] = excluded.[{k}]" for k in row if k not in ("article_id", "position")
+        existing = list(
+            db.query(
+                "select id, position, text from statements where article_id = ? order by position",
+                [article_id],
             )
+        )
+        reviewed: set[int] = set()
+        if existing and "reviews" in db.table_names():
+            reviewed = {
+                r["statement_id"]
+                for r in db.query(
+                    "select distinct r.statement_id from reviews r join statements s "
+                    "on s.id = r.statement_id where s.article_id = ?",
+                    [article_id],
+                )
+            }
+        ids = _match_statements(existing, rows, reviewed)
+        if existing:
+            # Out of the way of the unique (article_id, position) index while rows move.
             db.execute(
-                f"insert into statements ({names}) values ({marks}) "
-                f"on conflict(article_id, position) do update set {updates}",
-                list(row.values()),
+                "update statements set position = -1 - position where article_id = ?",
+                [article_id],
             )
-        stale = "delete from statements where article_id = ? and position >= ?"
-        if reviewed:
-            stale += " and id not in (select statement_id from reviews)"
-        db.execute(stale, [article_id, len(rows)])
+        for sid, row in zip(ids, rows, strict=True):
+            if sid is None:
+                names = ", ".join(f"[{k}]" for k in row)
+                marks = ", ".join("?" for _ in row)
+                db.execute(f"insert into statements ({names}) values ({marks})", list(row.values()))
+            else:
+                sets = ", ".join(f"[{k}] = ?" for k in row)
+                db.execute(f"update statements set {sets} where id = ?", [*row.values(), sid])
+        claimed = {sid for sid in ids if sid is not None}
+        stale = [e["id"] for e in existing if e["id"] not in claimed]
+        for k, sid in enumerate(s for s in stale if s in reviewed):
+            db.execute("update statements set position = ? where id = ?", [len(rows) + k, sid])
+        gone = [s for s in stale if s not in reviewed]
+        if gone:
+            db.execute(f"delete from statements where id in ({', '.join('?' for _ in gone)})", gone)
         db.execute("update articles set classified_at = ? where id = ?", [now_iso(), article_id])
+
+
+def _match_statements(
+    existing: list[dict], rows: list[dict], reviewed: set[int]
+) -> list[int | None]:
+    """Which stored statement id each new row takes: same words first, then the same place."""
+    by_text: dict[str, list[int]] = {}
+    for e in existing:
+        by_text.setdefault(e["text"], []).append(e["id"])
+    ids: list[int | None] = []
+    claimed: set[int] = set()
+    for row in rows:
+        same = by_text.get(row.get("text"), [])
+        sid = same.pop(0) if same else None
+        ids.append(sid)
+        if sid is not None:
+            claimed.add(sid)
+    by_position = {e["position"]: e["id"] for e in existing}
+    for n, row in enumerate(rows):
+        sid = by_position.get(row["position"])
+        if ids[n] is None and sid is not None and sid not in claimed and sid not in reviewed:
+            ids[n] = sid
+            claimed.add(sid)
+    return ids

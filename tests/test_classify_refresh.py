@@ -97,3 +97,55 @@ def test_refresh_through_cli_with_a_review(db_path: Path) -> None:
     result = run_cli("classify", "--db", str(db_path), "--refresh")
     assert result.returncode == 0, result.stderr
     assert "classify done: 1 articles" in result.stdout
+
+
+def _statements(db, article_id: int = 1) -> dict[str, int]:
+    return {
+        r["text"]: r["id"]
+        for r in db.query("select id, text from statements where article_id = ?", [article_id])
+    }
+
+
+def test_ids_follow_the_words_when_positions_shift(db_path: Path) -> None:
+    db = _db_with_articles(db_path)
+    model = load_model(None)
+    classify_articles(db, model)
+    before = _statements(db)
+    quote = "– Vi kommer inte att acceptera att linjen läggs ned, säger hon."
+    db["reviews"].insert(
+        {"statement_id": before[quote], "verdict": "correct", "reviewer": "anna", "at": "x"}
+    )
+    # A paragraph now opens the article: every sentence moves down, none changes.
+    db.execute(
+        "update articles set text = 'Beskedet kom i går kväll.' || char(10) || text where id = 1"
+    )
+    classify_articles(db, model, refresh=True)
+    after = _statements(db)
+    assert {t: after[t] for t in before} == before, "each sentence keeps its id"
+    assert "Beskedet kom i går kväll." in after
+    reviewed = db.execute(
+        "select s.text from reviews r join statements s on s.id = r.statement_id"
+    ).fetchone()[0]
+    assert reviewed == quote, "the verdict still points at the sentence it judged"
+
+
+def test_edited_sentence_keeps_its_id_unless_it_was_reviewed(db_path: Path) -> None:
+    db = _db_with_articles(db_path)
+    model = load_model(None)
+    classify_articles(db, model)
+    before = _statements(db)
+    first = "Länstrafiken Örebro drar in linje 705 mellan Laxå och Hallsberg."
+    quote = "– Vi kommer inte att acceptera att linjen läggs ned, säger hon."
+    db["reviews"].insert(
+        {"statement_id": before[quote], "verdict": "correct", "reviewer": "anna", "at": "x"}
+    )
+    db.execute("update articles set text = replace(text, '705', '706') where id = 1")
+    db.execute("update articles set text = replace(text, 'läggs ned', 'dras in') where id = 1")
+    classify_articles(db, model, refresh=True)
+    after = _statements(db)
+    assert after[first.replace("705", "706")] == before[first], "an edit keeps the link alive"
+    edited_quote = quote.replace("läggs ned", "dras in")
+    assert after[edited_quote] != before[quote], "a judged sentence is not rewritten"
+    assert after[quote] == before[quote], "the reviewed words stay, after the new ones"
+    positions = [r[0] for r in db.execute("select position from statements where article_id = 1")]
+    assert sorted(positions) == list(range(len(positions)))
