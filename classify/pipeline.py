@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from classify.attribution import Attributor
 from classify.features import StatementFeatures, find_targets, statement_features
+from classify.lexicon import STATE_TARGETS
 from classify.linear import passes_gate
 from classify.model import ConflictModel, Prediction
 from classify.places import gazetteer
@@ -61,9 +62,13 @@ def walk_article(title: str | None, text: str | None) -> list[ArticleStatement]:
     for sentence, context, sp, kind in units:
         feats = statement_features(sentence, context, speaker=sp, quote_kind=kind)
         if all(t.kind == "decision" for t in feats.targets):
-            feats.targets += [
-                t for t in find_targets(lead, in_context=True) if t.kind != "decision"
-            ]
+            inherited = [t for t in find_targets(lead, in_context=True) if t.kind != "decision"]
+            feats.targets += inherited
+            # A target taken from the lead comes with the lead's state actors: in "Östhammar
+            # kräver att Trafikverket agerar" the complaint is the state's, as a state actor
+            # in a statement's own context blocks the gate.
+            if inherited and STATE_TARGETS.search(lead):
+                feats.context_state = True
         out.append(ArticleStatement(sentence, context, feats))
     return out
 

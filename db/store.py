@@ -34,14 +34,14 @@ def articles_to_classify(
     """Articles not yet split into statements (all Swedish ones with refresh), in id order.
 
     Read in pages so that a refresh of the whole corpus never holds every text
-    in memory. Non-Swedish articles are never classified; a paywalled article
-    is classified on its teaser (lead).
+    in memory. Non-Swedish articles are never classified. `text` is what the
+    classifier reads: the lead (ingress) first, then the body (`classified_text`).
     """
     where = ["id > ?", "(language is null or language = 'sv')"]
     if not refresh:
         where.append("classified_at is null")
     sql = (
-        "select id, source_id, url, title, coalesce(text, lead) as text, published "
+        "select id, source_id, url, title, text, lead, published "
         f"from articles where {' and '.join(where)} order by id limit {int(batch_size)}"
     )
     last = 0
@@ -49,8 +49,34 @@ def articles_to_classify(
         page = [dict(r) for r in db.query(sql, [last])]
         if not page:
             return
+        for row in page:
+            row["text"] = classified_text(row.pop("lead"), row["text"])
         yield from page
         last = page[-1]["id"]
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def classified_text(lead: str | None, text: str | None) -> str | None:
+    """The lead as the first paragraph, then the body.
+
+    The extractor stores the lead (ingress) apart from the body, and local papers often put
+    the municipality's reaction there ("Kommunledningen kallar beslutet ett svek"); a
+    paywalled article has only its lead. A lead whose opening the body already has (a
+    page description copied from the first paragraph, perhaps cut off with "…") is read
+    once, in the body.
+    """
+    lead = lead.strip() if lead else ""
+    if not lead:
+        return text
+    if not text or not text.strip():
+        return lead
+    opening = _squeeze(lead).rstrip(".… ")[:60]
+    if opening in _squeeze(text):
+        return text
+    return f"{lead}\n{text}"
 
 
 def count_to_classify(db: Database, *, refresh: bool = False) -> int:

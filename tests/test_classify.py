@@ -594,3 +594,39 @@ def test_bad_input_lines_including_non_swedish() -> None:
 )
 def test_regional_health_and_transit_compounds_are_targets(text: str, topic: str) -> None:
     assert statement_features(text).topic == topic
+
+
+def test_classified_text_reads_the_lead_first() -> None:
+    from db.store import classified_text
+
+    lead = "Kommunledningen i Laxå kallar beslutet ett svek."
+    body = "Beslutet fattades i september.\nSista bussen går 18.10."
+    assert classified_text(lead, body) == f"{lead}\n{body}"
+    assert classified_text(lead, f"Beslutet fattades i september. {lead}") == (
+        f"Beslutet fattades i september. {lead}"
+    ), "a lead the body repeats is read once"
+    cut = "Beslutet fattades i september. Sista bussen…"
+    assert classified_text(cut, body) == body, "a description cut from the first paragraph"
+    assert classified_text(f"  {lead} ", None) == lead, "a paywalled article: its teaser"
+    assert classified_text(None, body) == body and classified_text("", body) == body
+    assert classified_text(None, None) is None
+
+
+def test_a_target_taken_from_the_lead_brings_its_state_actor() -> None:
+    lead = "Tung trafik och ökande pendling. Nu kräver kommunen att Trafikverket agerar."
+    units = walk_article(
+        "Kommunen kräver åtgärder", f"{lead}\n– Det är inte acceptabelt, säger Norrman."
+    )
+    quote = units[-1].features
+    assert [t.in_context for t in quote.targets] == [True], "the lead's target is inherited"
+    assert quote.context_state, "with the lead's state actor"
+    from classify.linear import passes_gate
+
+    assert not passes_gate(quote, "strict")
+    # A lead that names no state actor lends its target, and the gate passes.
+    units = walk_article(
+        "Kommunen kräver åtgärder",
+        "Länstrafiken drar in linje 705. Kommunen protesterar.\n"
+        "– Det är inte acceptabelt, säger kommunstyrelsens ordförande Eva Ek (S).",
+    )
+    assert passes_gate(units[-1].features, "strict")

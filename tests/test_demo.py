@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -75,6 +76,33 @@ def test_demo_flags_the_conflicts_and_spares_the_hard_negatives(demo_db: Path) -
     assert len(false_alarm) / len(negatives) <= 0.25, (
         f"hard-negative articles flagged: {false_alarm}"
     )
+
+
+def test_demo_statements_include_the_leads(demo_db: Path) -> None:
+    """Every statement of the answer key is classified, those in an article's lead
+    (ingress, stored apart from the body) too: the key's statements are often there."""
+
+    def norm(text: str) -> str:
+        return re.sub(r"\W+", " ", text.lower()).strip()
+
+    conn = sqlite3.connect(demo_db)
+    stored: dict[str, list[str]] = {}
+    for url, text in conn.execute(
+        "select a.url, s.text from statements s join articles a on a.id = s.article_id"
+    ):
+        stored.setdefault(url.split("/artikel/")[1], []).append(norm(text))
+    leads = dict(conn.execute("select url, lead from articles"))
+    missing, in_lead = [], 0
+    for a in json.loads(ANSWERS.read_text(encoding="utf-8")):
+        slug = a["path"].split("/artikel/")[1]
+        lead = norm(next((v or "" for k, v in leads.items() if k.endswith(slug)), ""))
+        for st in a.get("statements", []):
+            key = norm(st["text"])
+            in_lead += key in lead
+            if not any(t and (t in key or key in t) for t in stored.get(slug, [])):
+                missing.append(st["text"])
+    assert in_lead >= 20, "the demo's leads carry key statements"
+    assert not missing, f"key statements never classified: {missing[:5]}"
 
 
 def test_committed_demo_sites_are_what_the_builder_writes(tmp_path: Path) -> None:
