@@ -10,6 +10,8 @@ fictional newspapers on 127.0.0.1, then classification) and compares:
   several stored sentences (a quote of two sentences), so a stored sentence matches
   when one text contains the other; a key statement counts as flagged when any of its
   matching sentences is. Key statements with no matching sentence are counted apart.
+- speaker roles: the role stored for the first matching sentence against the key's
+  `actor_role`, exactly and by side (municipal, regional, or the role itself).
 
 Run: python benchmarks/demo_answers.py
 """
@@ -26,6 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "demo" / "sites" / "ANSWERS.json"
+sys.path.insert(0, str(ROOT))  # the package, not benchmarks/classify.py beside this file
+
+
+from classify.lexicon import MUNICIPAL_ROLES, REGIONAL_ROLES  # noqa: E402
 
 
 def _norm(text: str) -> str:
@@ -54,6 +60,12 @@ def main() -> None:
                 "join articles a on a.id = s.article_id"
             )
         ]
+        roles = [
+            role
+            for (role,) in conn.execute(
+                "select s.actor_role from statements s join articles a on a.id = s.article_id"
+            )
+        ]
     flagged_articles = {slug for slug, _, c in stored if c}
     pos = [a for a in answers if a["kind"] == "positive"]
     neg = [a for a in answers if a["kind"] != "positive"]
@@ -72,12 +84,39 @@ def main() -> None:
             hits = [c for t, c in sentences if t and (t in key or key in t)]
             bucket = counts[bool(st["conflict"])]
             bucket[0 if any(hits) else 1 if hits else 2] += 1
+    exact = same_side = matched = 0
+    for a in answers:
+        for st in a.get("statements", []):
+            key = _norm(st["text"])
+            found = next(
+                (
+                    roles[i]
+                    for i, (s, t, _) in enumerate(stored)
+                    if s == slug(a) and t and (t in key or key in t)
+                ),
+                False,
+            )
+            if found is False:
+                continue
+            matched += 1
+            exact += found == st["actor_role"]
+            same_side += _side(found) == _side(st["actor_role"])
     for label, name in ((True, "conflict"), (False, "non-conflict")):
         f, n, u = counts[label]
         print(
             f"key {name} statements: {f} of {f + n} matched ones flagged "
             f"({u} without a matching stored sentence)"
         )
+    print(
+        f"speaker roles of {matched} matched key statements: {exact / max(matched, 1):.3f} "
+        f"exact, {same_side / max(matched, 1):.3f} on the right side"
+    )
+
+
+def _side(role: str | None) -> str:
+    if role in MUNICIPAL_ROLES:
+        return "municipal"
+    return "regional" if role in REGIONAL_ROLES else role or "none"
 
 
 if __name__ == "__main__":

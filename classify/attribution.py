@@ -483,6 +483,11 @@ class Attributor:
             )
             if voice is None:
                 voice = next((sp for sp in found if sp), None)
+                if voice is not None and voice.how in _WEAK_HOWS and self.last_quoted:
+                    # "– Regionen räknar larm per natt.": a quote that goes on without a
+                    # verb of speech is the last speaker's, and the institution or title
+                    # inside it is what that speaker talks about.
+                    voice = None
             if voice is None and self.last_quoted:
                 voice = replace(self.last_quoted, how="continued_quote")
             if voice is not None:

@@ -428,6 +428,27 @@ def test_attribution_carries_across_an_article() -> None:
     assert units("Laxå rasar mot indragen b").quote_kind == "headline"
 
 
+def test_a_quote_that_goes_on_keeps_its_speaker() -> None:
+    """An institution inside a continued pratminus quote is its subject, not its speaker."""
+    walked = walk_article(
+        "Eksjö rasar",
+        "Regionen drar in nattambulansen i Eksjö.\n"
+        "– Det här är ett svek mot Eksjö, säger kommunstyrelsens ordförande Anna Berg (M).\n"
+        "– Regionen räknar larm per natt. Men vi räknar minuter.\n"
+        "– Tåget stannar vid stationen.",
+    )
+    speakers = [(u.features.speaker.name, u.features.speaker.role) for u in walked[2:]]
+    assert speakers == [("Anna Berg", "kso")] * 4
+    assert walked[1].features.speaker.role == "regional_official", "outside quotes it speaks"
+    # A new speaker with a verb of speech still takes over.
+    walked = walk_article(
+        None,
+        "– Det här är ett svek, säger kommunalrådet Per Ek (S) i Laxå.\n"
+        "– Vi har inga pengar, säger regionrådet Eva Holm (M).",
+    )
+    assert walked[-1].features.speaker.role == "regional_politician"
+
+
 def test_default_model_is_the_trained_one() -> None:
     model = load_model(None)
     assert model.name.startswith("linear-ngram-")
