@@ -10,7 +10,7 @@ fictional newspapers on 127.0.0.1, then classification) and compares:
   several stored sentences (a quote of two sentences), so a stored sentence matches
   when one text contains the other; a key statement counts as flagged when any of its
   matching sentences is. Key statements with no matching sentence are counted apart.
-- speaker roles: the role stored for the first matching sentence against the key's
+- speaker roles: the role stored for the longest matching sentence against the key's
   `actor_role`, exactly and by side (municipal, regional, or the role itself).
 
 Run: python benchmarks/demo_answers.py
@@ -88,16 +88,16 @@ def main() -> None:
     for a in answers:
         for st in a.get("statements", []):
             key = _norm(st["text"])
-            found = next(
-                (
-                    roles[i]
-                    for i, (s, t, _) in enumerate(stored)
-                    if s == slug(a) and t and (t in key or key in t)
-                ),
-                False,
-            )
-            if found is False:
+            # The longest matching sentence: a subheading ("Ett steg bakåt") may be a
+            # fragment of the key's quote without being said by its speaker.
+            matches = [
+                (len(t), roles[i])
+                for i, (s, t, _) in enumerate(stored)
+                if s == slug(a) and t and (t in key or key in t)
+            ]
+            if not matches:
                 continue
+            found = max(matches, key=lambda m: m[0])[1]
             matched += 1
             exact += found == st["actor_role"]
             same_side += _side(found) == _side(st["actor_role"])

@@ -37,7 +37,10 @@ _VERBS = (
     r"varnar|befarar|tror|frågar|suckar|replikerar|säger till \w+"
 )
 # "…, säger Karin Åström (C), kommunstyrelsens ordförande i Laxå."
-AFTER_VERB = re.compile(rf"(?:^|,|–|—|:)\s*(?:{_VERBS})\s+(?P<who>[^.!?]+?)\s*[.!?”\"]*$")
+# "…, säger Anna Ek." ("…, säger att …" is indirect speech: who speaks stands before it.)
+AFTER_VERB = re.compile(
+    rf"(?:^|,|–|—|:)\s*(?:{_VERBS})\s+(?!att\b)(?P<who>[^.!?]+?)\s*[.!?”\"]*$"
+)
 # "Kommunalrådet Kerstin Ek (S) …", "kommunstyrelsens ordförande Anna Berg (M) …"
 TITLED_NAME = re.compile(rf"(?P<name>{NAME})(?:{PARTY})?")
 NAME_PARTY = re.compile(rf"(?P<name>{NAME}){PARTY}")
@@ -244,13 +247,46 @@ def _describe(who: str, phrase_after: str = "", *, institutions: bool = True) ->
         sp.role = "municipal_politician"
     if sp.role is None and sp.name and _MUNICIPAL_WORKPLACE.search(rest):
         sp.role = "municipality"
+    if sp.role is None and sp.name and (region := _regional_workplace(rest)) is not None:
+        # "Henrik Malmsten, trafikplanerare på Länstrafiken Örebro", "Niklas Holmén på JLT",
+        # "verksamhetschef för ambulanssjukvården": staff of the region or its transit company.
+        sp.role = "regional_official"
+        sp.region_lan_code = sp.region_lan_code or region or None
     return sp
 
 
-# "… på Kävlinge kommuns strategiska avdelning", "… vid kommunens planeringsavdelning"
+# A job title before the workplace: "trafikplanerare på", "chef för regional utveckling i".
+_WORKPLACE_LEAD = re.compile(r"(?:^|,\s*)(?:[a-zåäö][\w-]*\s+){0,4}?(?:på|vid|hos|i|inom)\s+$")
+_REGIONAL_CARE = re.compile(
+    r"\b(?:chef|direktör|verksamhetschef|ansvarig|läkare|sjuksköterska)\w* "
+    r"(?:för|på|vid|inom) (?:ambulanssjukvård|akutsjukvård|akutmottagning|sjukhus|lasarett|"
+    r"hälso- och sjukvård|regionens)\w*"
+)
+
+
+def _regional_workplace(phrase: str) -> str | None:
+    """The county code ("" when unknown) of a region or transit company named as the
+    workplace in a person's description, else None."""
+    if _REGIONAL_CARE.search(phrase):
+        return ""
+    for hit in gazetteer().find_regional_targets(phrase):
+        if hit.kind in ("region", "transit_brand") and _WORKPLACE_LEAD.search(
+            phrase[: hit.start]
+        ):
+            return hit.lan_code or ""
+    return None
+
+
+# "… på Kävlinge kommuns strategiska avdelning", "… vid kommunens planeringsavdelning",
+# "miljöstrateg i Eksjö kommun" (a job title before "i X kommun"; residents are not staff).
 _MUNICIPAL_WORKPLACE = re.compile(
     r"\b(?:på|vid|hos|i) (?:[A-ZÅÄÖ]\w+ kommuns?|kommunens) (?:\w+ )?(?:avdelning|förvaltning|"
-    r"kontor|enhet)\w*|\b(?:på|vid|hos) [A-ZÅÄÖ]\w+ kommun\b"
+    r"kontor|enhet)\w*|\b(?:på|vid|hos) [A-ZÅÄÖ]\w+ kommun\b|"
+    r"(?:^|,\s*)(?!(?:pensionär|invånare|boende|bosatt|student|elev|förälder|mamma|pappa|"
+    r"företagare|lantbrukare|pendlare|medborgare|resenär|privatperson)\w*\b)"
+    r"[a-zåäö][\w-]*(?:ansvarig|strateg|chef|direktör|planerare|handläggare|samordnare|"
+    r"utvecklare|ingenjör|arkitekt|sekreterare|controller|förvaltare|\w*strateg)\w* "
+    r"(?:i|på|vid) [A-ZÅÄÖ][\w-]+ kommun\b"
 )
 
 
@@ -454,10 +490,14 @@ class Attributor:
                 return sp
         if (m := PRONOUN_SUBJECT.match(sentence)) and self.last_person:
             return replace(self.last_person, how="pronoun")
-        # A known surname as subject: "Åström menar att …"
-        first = re.sub(r"^[–—-]\s*", "", sentence).split()[:1]
-        if first and first[0] in self.people:
-            return self._known(first[0], "surname")
+        # A known surname or full name as subject: "Åström menar att …", "Per-Olof Grahn
+        # säger att …".
+        opening = re.sub(r"^[–—-]\s*", "", sentence).split()[:2]
+        if opening and opening[0] in self.people:
+            return self._known(opening[0], "surname")
+        known = self.people.get(opening[1]) if len(opening) == 2 else None
+        if known is not None and known.name and known.name.split()[0] == opening[0]:
+            return self._known(opening[1], "surname")
         if sp := _institution_subject(sentence):
             return sp
         if titled and titled[1] in ("municipality", "region"):

@@ -393,6 +393,58 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             "municipal_politician",
             "Ydre",
         ),
+        # Staff named by their workplace: the region or its transit company, the
+        # municipality (a job title before "i X kommun"; a resident is not staff).
+        (
+            "– Kumlastråket är belastat, säger Henrik Malmsten, trafikplanerare på Länstrafiken Örebro.",
+            None,
+            "Henrik Malmsten",
+            None,
+            "regional_official",
+            None,
+        ),
+        (
+            "– Nu vill vi se hur de fungerar, säger Niklas Holmén, projektledare på JLT.",
+            None,
+            "Niklas Holmén",
+            None,
+            "regional_official",
+            None,
+        ),
+        (
+            "– Vi behöver dra åt samma håll, säger Johan Lindahl, chef för regional utveckling "
+            "i Region Jönköpings län.",
+            None,
+            "Johan Lindahl",
+            None,
+            "regional_official",
+            None,
+        ),
+        (
+            "– Larmen ligger inom våra mål, säger Mattias Gren, verksamhetschef för ambulanssjukvården.",
+            None,
+            "Mattias Gren",
+            None,
+            "regional_official",
+            None,
+        ),
+        (
+            "– Det är roligt, säger Maria Lundkvist, miljöstrateg i Eksjö kommun.",
+            None,
+            "Maria Lundkvist",
+            None,
+            "municipality",
+            "Eksjö",
+        ),
+        (
+            "– Bussen behövs, säger Eva Ek, pensionär i Laxå kommun.",
+            None,
+            "Eva Ek",
+            None,
+            "citizen",
+            "Laxå",
+        ),
+        ("– Länstrafiken sviker oss, säger Eva Ek.", None, None, None, None, None),
     ],
 )
 def test_attribution(text, context, name, party, role, municipality) -> None:
@@ -447,6 +499,20 @@ def test_a_quote_that_goes_on_keeps_its_speaker() -> None:
         "– Vi har inga pengar, säger regionrådet Eva Holm (M).",
     )
     assert walked[-1].features.speaker.role == "regional_politician"
+
+
+def test_named_subjects_and_indirect_speech_keep_their_speaker() -> None:
+    walked = walk_article(
+        None,
+        "– Strategin är skriven för Örebro, säger kommunstyrelsens ordförande Per-Olof Grahn (M).\n"
+        "Per-Olof Grahn säger att han gärna deltar i samtal.\n"
+        "Lena Sjöberg (KD), kommunalråd, säger att majoriteten har tagit till sig av kritiken.\n"
+        "– Vi förstår att det väcker känslor, säger hon.",
+    )
+    got = [(u.features.speaker.name, u.features.speaker.role) for u in walked]
+    assert got[1] == ("Per-Olof Grahn", "kso"), "a known full name as subject"
+    # "…, säger att majoriteten …": the speaker stands before the verb, not after it.
+    assert got[2:] == [("Lena Sjöberg", "kommunalrad")] * 2
 
 
 def test_default_model_is_the_trained_one() -> None:
