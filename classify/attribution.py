@@ -403,6 +403,9 @@ def _institution_subject(sentence: str) -> Speaker | None:
     return None
 
 
+_PLACE_QUOTE = re.compile(rf"^(?P<place>[{_UP}][\w-]+(?: [{_UP}][\w-]+)?): [”\"«]")
+
+
 class Attributor:
     """Walks one article in reading order, remembering the people it has met."""
 
@@ -426,6 +429,14 @@ class Attributor:
 
     def find_in_sentence(self, sentence: str) -> Speaker | None:
         """The speaker a sentence names itself, if any (without carrying)."""
+        if (m := _PLACE_QUOTE.match(sentence)) and (
+            code := gazetteer().resolve_municipality(m.group("place"))
+        ):
+            # "Östhammar: ”UL kan inte bestämma över Gräsö”": the headline's quote is the
+            # municipality's.
+            sp = Speaker(role="municipality", how="place_subject")
+            _set_municipality(sp, code)
+            return sp
         if m := AFTER_VERB.search(sentence):
             who = m.group("who").strip()
             pron = who.split()[0].lower() if who.split() else ""

@@ -445,6 +445,16 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             "Laxå",
         ),
         ("– Länstrafiken sviker oss, säger Eva Ek.", None, None, None, None, None),
+        # A headline's "Place: ”quote”" is the municipality's; a place after "för" is not.
+        (
+            "Östhammar: ”UL kan inte bestämma över Gräsö”",
+            None,
+            None,
+            None,
+            "municipality",
+            "Östhammar",
+        ),
+        ("Kalldusch för Åre: SJ drar in tre av fyra nattåg", None, None, None, None, None),
     ],
 )
 def test_attribution(text, context, name, party, role, municipality) -> None:
