@@ -38,9 +38,7 @@ _VERBS = (
 )
 # "…, säger Karin Åström (C), kommunstyrelsens ordförande i Laxå."
 # "…, säger Anna Ek." ("…, säger att …" is indirect speech: who speaks stands before it.)
-AFTER_VERB = re.compile(
-    rf"(?:^|,|–|—|:)\s*(?:{_VERBS})\s+(?!att\b)(?P<who>[^.!?]+?)\s*[.!?”\"]*$"
-)
+AFTER_VERB = re.compile(rf"(?:^|,|–|—|:)\s*(?:{_VERBS})\s+(?!att\b)(?P<who>[^.!?]+?)\s*[.!?”\"]*$")
 # "Kommunalrådet Kerstin Ek (S) …", "kommunstyrelsens ordförande Anna Berg (M) …"
 TITLED_NAME = re.compile(rf"(?P<name>{NAME})(?:{PARTY})?")
 NAME_PARTY = re.compile(rf"(?P<name>{NAME}){PARTY}")
@@ -270,9 +268,7 @@ def _regional_workplace(phrase: str) -> str | None:
     if _REGIONAL_CARE.search(phrase):
         return ""
     for hit in gazetteer().find_regional_targets(phrase):
-        if hit.kind in ("region", "transit_brand") and _WORKPLACE_LEAD.search(
-            phrase[: hit.start]
-        ):
+        if hit.kind in ("region", "transit_brand") and _WORKPLACE_LEAD.search(phrase[: hit.start]):
             return hit.lan_code or ""
     return None
 
@@ -403,6 +399,14 @@ def _institution_subject(sentence: str) -> Speaker | None:
     return None
 
 
+_SPEAK = r"(?:säger|menar|anser|skriver|konstaterar|berättar|framhåller|påpekar|betonar|tycker)"
+# A name with its title in apposition before or after a verb of speech, with the
+# workplace perhaps opening the sentence.
+NAME_APPOSITION = re.compile(
+    rf"^\W*(?:(?:[Pp]å|[Hh]os|[Vv]id|[Ii]nom) (?P<org>[^,]+?) {_SPEAK} )?"
+    rf"(?P<name>{NAME})(?:{PARTY})?, (?P<title>[^,]{{3,80}}),"
+    rf"(?: (?:{_SPEAK})\b| att\b)"
+)
 _PLACE_QUOTE = re.compile(rf"^(?P<place>[{_UP}][\w-]+(?: [{_UP}][\w-]+)?): [”\"«]")
 
 
@@ -413,6 +417,9 @@ class Attributor:
         self.people: dict[str, Speaker] = {}
         self.last_person: Speaker | None = None
         self.last_quoted: Speaker | None = None
+        # The speaker the previous narrative paragraph named ("Men enligt oppositionsrådet
+        # Daniel Ek (M) håller inte argumentet."): an unattributed quote after it is theirs.
+        self.introduced: Speaker | None = None
 
     def _remember(self, sp: Speaker) -> Speaker:
         if sp.name:
@@ -462,6 +469,17 @@ class Attributor:
             )
             sp.how = "som_ar"
             return self._remember(sp)
+        if m := NAME_APPOSITION.match(sentence):
+            # "Sofia Lagerkvist, regional utvecklingsdirektör i Region Uppsala, säger att …",
+            # "På Region Örebro län säger Malin Forsgren, enhetschef …, att …"
+            org = m.group("org")
+            sp = _describe(
+                m.group("name") + (f" ({m.group('party')})" if m.group("party") else ""),
+                m.group("title") + (f" på {org}" if org else ""),
+            )
+            if sp.role:
+                sp.how = "titled"
+                return self._remember(sp)
         titled = role_from_title(sentence)
         if titled:
             # "Kommunalrådet Kerstin Ek (S) …": the name right after the title.
@@ -539,8 +557,17 @@ class Attributor:
                     # verb of speech is the last speaker's, and the institution or title
                     # inside it is what that speaker talks about.
                     voice = None
+            if voice is None and self.introduced is not None and self.introduced.name:
+                voice = replace(self.introduced, how="introduced")
             if voice is None and self.last_quoted:
                 voice = replace(self.last_quoted, how="continued_quote")
+            intro = self.introduced
+            if voice is not None and voice.name and voice.role is None and intro and not intro.name:
+                # "Länstrafiken Örebro säger att …" + "– …, säger Henrik Malmsten,
+                # trafikplanerare.": the institution just named is the speaker's employer.
+                voice = replace(voice)
+                _fill_missing(voice, intro)
+            self.introduced = None
             if voice is not None:
                 self.last_quoted = voice
                 if voice.name:
@@ -551,6 +578,8 @@ class Attributor:
             if sp is not None and k in ("quote", "indirect"):
                 self.last_quoted = sp
             out.append((sp, k))
+        if not headline:
+            self.introduced = next((sp for sp in reversed(found) if sp), None)
         return out
 
 

@@ -525,6 +525,31 @@ def test_named_subjects_and_indirect_speech_keep_their_speaker() -> None:
     assert got[2:] == [("Lena Sjöberg", "kommunalrad")] * 2
 
 
+def test_a_quote_after_an_introduction_is_the_introduced_persons() -> None:
+    walked = walk_article(
+        None,
+        "– Det är ett svek, säger Anna Berg (C), kommunstyrelsens ordförande i Laxå.\n"
+        "Men enligt oppositionsrådet Daniel Ek (M) håller inte argumentet.\n"
+        "– Tåget stannar vid stationen.\n"
+        "Regionen har inte svarat.\n"
+        "– Vi ger oss inte.\n"
+        "Länstrafiken Örebro säger att förslaget utreds.\n"
+        "– Inget är beslutat, säger Henrik Malmsten, trafikplanerare.\n"
+        "På Region Örebro län säger Malin Forsgren, enhetschef för regional utveckling, att "
+        "hon är förvånad.",
+    )
+    got = {u.text: (u.features.speaker.name, u.features.speaker.role) for u in walked}
+    assert got["– Tåget stannar vid stationen."] == ("Daniel Ek", "oppositionsrad")
+    # An institution named in between does not take over the quote; the quote goes on.
+    assert got["– Vi ger oss inte."] == ("Daniel Ek", "oppositionsrad")
+    # The transit company just named is the employer of the speaker who has no workplace.
+    assert got["– Inget är beslutat, säger Henrik Malmsten, trafikplanerare."] == (
+        "Henrik Malmsten",
+        "regional_official",
+    )
+    assert got[walked[-1].text] == ("Malin Forsgren", "regional_official")
+
+
 def test_default_model_is_the_trained_one() -> None:
     model = load_model(None)
     assert model.name.startswith("linear-ngram-")
