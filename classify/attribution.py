@@ -46,7 +46,7 @@ SOM_AR = re.compile(rf"(?P<name>{NAME})(?:{PARTY})?, som är (?P<title>[^,.]+)")
 VERB_INSTITUTION = re.compile(
     rf"\b(?:säger|skriver|anser|menar|tycker|kräver|konstaterar|framhåller|påpekar|betonar|"
     rf"understryker)"
-    rf"(?: inte| heller| också)? (?P<inst>(?:[{_UP}][\w-]+ kommun|kommunen|kommunstyrelsen|"
+    rf"(?: inte| heller| också)? (?P<inst>(?:[{_UP}][\w-]+ kommun|kommunen|kommunerna|kommunstyrelsen|"
     rf"kommunledningen|[{_UP}][\w-]+ kommuns? (?:ledning|styrelse)))\b(?! (?:och|med|till|om)\b)"
     # "… som Kungsbacka kommun nu tar …", "… faller inte i god jord hos Lomma kommun."
     rf"|\b(?:som|hos) (?P<inst2>[{_UP}][\w-]+ kommun(?:styrelse|ledning)?)\b(?! (?:och|med)\b)"
@@ -129,7 +129,19 @@ def _any_stance(text: str) -> bool:
 
 
 _WEAK_HOWS = ("title", "institution", "sideless", "place_subject", "brand")
-_ADVERBS = {"Nu", "Men", "Därför", "Samtidigt", "Även", "Dessutom", "Också", "Då", "Idag", "Här"}
+_ADVERBS = {
+    "Nu",
+    "Men",
+    "Därför",
+    "Samtidigt",
+    "Även",
+    "Dessutom",
+    "Också",
+    "Då",
+    "Idag",
+    "Här",
+    "Både",
+}
 
 
 @dataclass
@@ -179,10 +191,11 @@ def _fill_missing(
             setattr(speaker, name, getattr(other, name))
 
 
-def _place(phrase: str, speaker: Speaker) -> None:
-    """Fill municipality or region from a role phrase ("… ordförande i Laxå")."""
+def _place(phrase: str, speaker: Speaker, within: int | None = None) -> None:
+    """Fill municipality or region from a role phrase ("… ordförande i Laxå"); with
+    `within`, only a municipality named in the phrase's first `within` characters."""
     g = gazetteer()
-    munis = g.find_municipalities(phrase)
+    munis = [m for m in g.find_municipalities(phrase) if within is None or m.start < within]
     if munis and speaker.role not in REGIONAL_ROLES:
         m = munis[0]
         speaker.municipality, speaker.municipality_code = m.name, m.code
@@ -335,7 +348,10 @@ _REGIONAL_SIDE = re.compile(
 )
 # Words for a political side that any assembly has: whose they are comes from the context.
 _SIDELESS = re.compile(r"(?i)(?:oppositionen|majoriteten|styret|toppolitiker\w*)$")
-_INSTITUTION_PLACE = re.compile(rf"^\W*(?:\w+ ){{0,3}}\w+ i (?P<place>[{_UP}][\w-]+(?: kommun)?)")
+_INSTITUTION_PLACE = re.compile(
+    rf"^\W*(?:\w+ ){{0,3}}\w+ i (?P<place>[{_UP}][\w-]+(?: kommun)?)\b"
+    rf"(?!\s+läns?\b|(?:,\s*[{_UP}][\w-]+)*\s+och\s+[{_UP}][\w-]+\s+läns?\b)"
+)
 
 
 def _institution_subject(sentence: str) -> Speaker | None:
@@ -355,7 +371,10 @@ def _institution_subject(sentence: str) -> Speaker | None:
             sp = Speaker(role=role, how="institution")
             if role == "municipality" and _SIDELESS.match(m.group(0)):
                 sp.how = "sideless"
-            _place(opening, sp)
+            # The place read with the words after the opening: "… i Örebro län" is a county.
+            _place(
+                head[: len(opening) + 30], sp, within=len(head) - len(head.lstrip()) + len(opening)
+            )
             if role == "municipality" and not sp.municipality_code:
                 sp.municipality = None
                 # "Den politiska ledningen i Sundsvalls kommun …": the place follows "i".

@@ -130,6 +130,8 @@ SUBJECT_VERB_AFTER = re.compile(
 )
 KOMMUN_AFTER = re.compile(r"s?\s+(?:kommun\w*|stad|stads)\b")
 LAN_AFTER = re.compile(r"\s+läns?\b")
+# "Örebro och Jönköpings län", "Kalmar, Kronobergs och Blekinge län": counties in a list.
+LAN_LIST_AFTER = re.compile(r"(?:,\s*[A-ZÅÄÖ][\w-]+)*\s+och\s+[A-ZÅÄÖ][\w-]+\s+läns?\b")
 CAPITALISED_WORD_AFTER = re.compile(r"\s+([A-ZÅÄÖÉ][a-zåäöéü]+)")
 WORD_BEFORE = re.compile(r"(\S+)\s*$")
 NAME_WORD = re.compile(r"[A-ZÅÄÖÉ][\w-]*$")
@@ -379,7 +381,9 @@ class Gazetteer:
         for m in self._muni_re.finditer(text):
             surface = _norm_space(m.group(0))
             code, kind, base = self._forms[surface]
-            if LAN_AFTER.match(text, m.end()) and kind == "name":
+            if kind == "name" and (
+                LAN_AFTER.match(text, m.end()) or LAN_LIST_AFTER.match(text, m.end())
+            ):
                 continue  # "Örebro län" is the county, not the municipality
             if any(
                 s < m.end() and m.start() < e and not (s == m.start() and e == m.end())

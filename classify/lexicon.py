@@ -330,12 +330,12 @@ INSTITUTIONS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:kommunen|kommunens ledning|kommunledningen|kommunstyrelsen|"
             r"kommunfullmäktige|kommunerna|kommunalförbundet|kommunförbundet|"
-            r"(?:(?:två|tre|fyra|fem|sex|flera|många|alla|samtliga|länets) )?kommuner|"
+            r"(?:(?:två|tre|fyra|fem|sex|flera|många|alla|samtliga|länets|små|mindre) )?kommuner|"
             r"kommunens politiker|styret|majoriteten|oppositionen|"
             r"\w+ kommun(?:s|en)?|kommunens företrädare|kommunpolitikerna|politikerna i \w+|"
             r"kommunens \w*politiker|kommunens utredare|(?:den )?politiska (?:kommun)?ledningen|"
             r"storsthlm|kommunförbund\w*|samverkansorganisation\w*|toppolitiker\w*|"
-            r"\w+kommunerna\w*)\b",
+            r"\w+kommunerna\w*|\w+kommuner)\b",
             re.IGNORECASE,
         ),
         "municipality",

@@ -455,6 +455,47 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             "Östhammar",
         ),
         ("Kalldusch för Åre: SJ drar in tre av fyra nattåg", None, None, None, None, None),
+        # Municipalities as a group: plural subjects, "Både …", and a county is no place.
+        (
+            "I uppropet skriver kommunerna att regionerna koncentrerar trafiken.",
+            None,
+            None,
+            None,
+            "municipality",
+            None,
+        ),
+        (
+            "Både majoriteten och oppositionen i Nässjö kräver att regionen backar.",
+            None,
+            None,
+            None,
+            "municipality",
+            "Nässjö",
+        ),
+        (
+            "Landsbygdskommuner i två län går samman mot busskärningarna",
+            None,
+            None,
+            None,
+            "municipality",
+            None,
+        ),
+        (
+            "Kommunerna i Jönköpings län enas mot busskärningarna.",
+            None,
+            None,
+            None,
+            "municipality",
+            None,
+        ),
+        (
+            "Små kommuner i Örebro och Jönköpings län enas mot busskärningar",
+            None,
+            None,
+            None,
+            "municipality",
+            None,
+        ),
     ],
 )
 def test_attribution(text, context, name, party, role, municipality) -> None:

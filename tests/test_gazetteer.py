@@ -112,6 +112,8 @@ def test_match_fields(g) -> None:
         "Eda Yilmaz är ny på redaktionen.",
         "– Vi ser fram emot det, säger Vilhelmina Andersson.",
         "Örebro län växer snabbast.",
+        "Kommunerna i Örebro och Jönköpings län enas.",
+        "Kalmar, Kronobergs och Blekinge län samarbetar.",
         "Region Örebro län drar in linjen.",
         "Länstrafiken Örebro ändrar tidtabellen.",
         "Jönköpings länstrafik ändrar tidtabellen.",
