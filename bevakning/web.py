@@ -102,7 +102,12 @@ def make_datasette(
     the environment (see reviewer_accounts).
     """
     from datasette.app import Datasette
+    from datasette.plugins import pm
 
+    from bevakning import review_links
+
+    if not pm.is_registered(review_links):
+        pm.register(review_links, name="bevakning-review-links")
     db_path = Path(db_path)
     meta = metadata_for(db_path.stem, metadata)
     accounts = reviewer_accounts(environ)

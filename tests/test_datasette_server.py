@@ -128,6 +128,11 @@ def test_reviewer_records_a_missed_conflict_from_the_queue(server) -> None:
         assert [r["statement_id"] for r in queue][:2] == [50, 51], "most uncertain first"
         assert queue[0]["varfor"] == "Inte flaggad, men nära gränsen"
         _login(client)
+        # The queue links each statement to the review form with its id filled in.
+        page = client.get("/bevakning/att_granska?lan=")
+        assert '<a href="/bevakning/granska?statement_id=50">Granska 50</a>' in page.text
+        form = client.get("/bevakning/granska?statement_id=50")
+        assert re.search(r'<input[^>]*name="statement_id"[^>]*value="50"', form.text)
         response = _post_review(
             client, 50, "incorrect", "Missad konflikt: kommunalrådet säger emot regionen."
         )
@@ -253,10 +258,19 @@ def test_chromium_pages(server, output_dir: Path) -> None:
             page.screenshot(path=output_dir / "chart.png", full_page=True)
 
             _uncertain_statements(server[1])
+            # A reviewer signs in, opens the queue and follows a statement's link.
+            page.goto(f"{base}/-/login")
+            page.fill("input[name=username]", REVIEWER)
+            page.fill("input[name=password]", PASSWORD)
+            page.locator("form input[type=submit], form button[type=submit]").first.click()
+            page.wait_for_load_state()
             page.goto(f"{base}/bevakning/att_granska?lan=")
             assert page.get_by_text("Att granska: osäkra uttalanden").first.is_visible()
             assert page.get_by_text(SHOWN).first.is_visible()
             page.screenshot(path=output_dir / "review_queue.png", full_page=True)
+            page.get_by_role("link", name="Granska 51").click()
+            page.wait_for_url("**/granska?statement_id=51")
+            assert page.locator("input[name=statement_id]").input_value() == "51"
 
             page.goto(f"{base}/bevakning/karta?fran=&till=")
             page.locator(".leaflet-container").first.wait_for(state="visible", timeout=15000)

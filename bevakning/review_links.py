@@ -1,0 +1,24 @@
+"""Datasette plugin: in the review queue, each statement links to the review form, filled in.
+
+Reviewers work through `att_granska`; copying a statement id into `granska` by hand is
+slow and error-prone. Datasette fills a canned query's form from the query string, so
+the link only has to carry the id.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+COLUMN = "granska"  # the column att_granska adds for the link
+
+
+@hookimpl
+def render_cell(value: Any, column: str, table: str | None, database: str, datasette):
+    """A query's `granska` column (only the queue has one) as a link to the review form."""
+    if table is not None or column != COLUMN or not isinstance(value, int):
+        return None
+    href = f"{datasette.urls.database(database)}/granska?statement_id={value}"
+    return Markup(f'<a href="{escape(href)}">Granska {value}</a>')
