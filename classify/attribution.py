@@ -281,7 +281,18 @@ def _regional_workplace(phrase: str) -> str | None:
     if _REGIONAL_CARE.search(phrase):
         return ""
     for hit in gazetteer().find_regional_targets(phrase):
-        if hit.kind in ("region", "transit_brand") and _WORKPLACE_LEAD.search(phrase[: hit.start]):
+        if hit.kind not in ("region", "transit_brand"):
+            continue
+        # "trafikplanerare på Länstrafiken Örebro", or the genitive opening the title:
+        # "Region Uppsalas regionala utvecklingsdirektör", "JLT:s vd".
+        opens = not phrase[: hit.start].strip(" ,")
+        genitive = (
+            opens
+            and hit.surface.endswith("s")
+            and hit.surface != hit.name
+            and re.match(r" \w", phrase[hit.end :])
+        )
+        if genitive or _WORKPLACE_LEAD.search(phrase[: hit.start]):
             return hit.lan_code or ""
     return None
 
@@ -426,6 +437,10 @@ NAME_APPOSITION = re.compile(
     rf"(?P<name>{NAME})(?:{PARTY})?, (?P<title>[^,]{{3,80}}),"
     rf"(?: (?:{_SPEAK})\b| att\b)"
 )
+# "Region Uppsalas regionala utvecklingsdirektör, Sofia Lagerkvist, säger att …"
+TITLE_APPOSITION = re.compile(
+    rf"^\W*(?P<title>[^,]{{3,80}}), (?P<name>{NAME})(?:{PARTY})?,(?: (?:{_SPEAK})\b| att\b)"
+)
 _PLACE_QUOTE = re.compile(rf"^(?P<place>[{_UP}][\w-]+(?: [{_UP}][\w-]+)?): [”\"«]")
 
 
@@ -470,6 +485,19 @@ class Attributor:
                 return replace(self.last_person, how="pronoun")
             if pron in PRONOUNS:
                 return None
+            first = who.split()[0] if who.split() else ""
+            if first in self.people and (len(who.split()) == 1 or who.split()[1][:1].islower()):
+                # "…, skriver Strand i ett brev som kommunen skickade": a known surname,
+                # whatever the rest of the phrase names.
+                return self._known(first, "surname")
+            if pron in ("en", "ett") and not re.match(rf"(?:en|ett) \w+ [{_UP}]", who):
+                # "…, säger en undersköterska som inte vill framträda med namn": someone
+                # new and unnamed (a citizen, as the annotation guideline has it), not the
+                # speaker of the quote before. "en upprörd Magnus Ek" is a named person.
+                sp = _describe(who)
+                sp.name, sp.how = None, "verb"
+                sp.role = sp.role if sp.role == "state" else "citizen"
+                return sp
             sp = _describe(who)
             if sp.name and sp.role is None and (known := self._known(sp.surname or "", "surname")):
                 return known
@@ -488,6 +516,16 @@ class Attributor:
             )
             sp.how = "som_ar"
             return self._remember(sp)
+        if (m := TITLE_APPOSITION.match(sentence)) and m.group("name").split()[0] not in (
+            _SENTENCE_WORDS
+        ):
+            sp = _describe(
+                m.group("name") + (f" ({m.group('party')})" if m.group("party") else ""),
+                m.group("title"),
+            )
+            if sp.role:
+                sp.how = "titled"
+                return self._remember(sp)
         if m := NAME_APPOSITION.match(sentence):
             # "Sofia Lagerkvist, regional utvecklingsdirektör i Region Uppsala, säger att …",
             # "På Region Örebro län säger Malin Forsgren, enhetschef …, att …"

@@ -455,6 +455,32 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             "Östhammar",
         ),
         ("Kalldusch för Åre: SJ drar in tre av fyra nattåg", None, None, None, None, None),
+        # A title before the name, a workplace in the genitive, an unnamed speaker.
+        (
+            "Region Uppsalas regionala utvecklingsdirektör, Sofia Lagerkvist, säger att "
+            "strategin är ett förslag.",
+            None,
+            "Sofia Lagerkvist",
+            None,
+            "regional_official",
+            None,
+        ),
+        (
+            "– Det blir bra, säger Anna Ek, JLT:s vd.",
+            None,
+            "Anna Ek",
+            None,
+            "regional_official",
+            None,
+        ),
+        (
+            "– Folk flyttar härifrån, säger en undersköterska som inte vill framträda med namn.",
+            None,
+            None,
+            None,
+            "citizen",
+            None,
+        ),
         # Municipalities as a group: plural subjects, "Både …", and a county is no place.
         (
             "I uppropet skriver kommunerna att regionerna koncentrerar trafiken.",
@@ -550,6 +576,18 @@ def test_a_quote_that_goes_on_keeps_its_speaker() -> None:
         "– Vi har inga pengar, säger regionrådet Eva Holm (M).",
     )
     assert walked[-1].features.speaker.role == "regional_politician"
+
+
+def test_a_known_surname_after_the_verb_outweighs_what_follows_it() -> None:
+    walked = walk_article(
+        None,
+        "– Det är fel, säger Ingela Strand (M), kommunstyrelsens ordförande i Eksjö.\n"
+        "”Beslutet är fel i sak”, skriver Strand i ett brev som kommunen skickade till regionen.\n"
+        "– Om vården flyttas flyttar folk, säger en undersköterska som inte vill framträda.",
+    )
+    got = [(u.features.speaker.name, u.features.speaker.role) for u in walked]
+    assert got[1] == ("Ingela Strand", "kso"), "not 'kommunen' of the trailing clause"
+    assert got[2] == (None, "citizen"), "an unnamed speaker does not continue the KSO's quote"
 
 
 def test_named_subjects_and_indirect_speech_keep_their_speaker() -> None:
