@@ -266,6 +266,17 @@ def _describe(who: str, phrase_after: str = "", *, institutions: bool = True) ->
     return sp
 
 
+def _private_person(description: str) -> bool:
+    m = _PRIVATE_RELATIVE.search(description)
+    return bool(m) and not _PUBLIC_WORDS.search(m.group(0))
+
+
+_PRIVATE_RELATIVE = re.compile(r"^[\s,]*som (?!är\b|var\b|blir\b|leder\b|sitter\b)\w+.*")
+_PUBLIC_WORDS = re.compile(
+    r"(?i)\b(?:kommun\w*|region\w*|landsting\w*|politi\w*|parti\w*|nämnd\w*|styrelse\w*|"
+    r"förvaltning\w*|fullmäktige|trafik(?:bolag|förvaltning)\w*|kollektivtrafik\w*|"
+    r"nedskärning\w*|besparing\w*|budget\w*|beslut\w*)"
+)
 # A job title before the workplace: "trafikplanerare på", "chef för regional utveckling i".
 _WORKPLACE_LEAD = re.compile(r"(?:^|,\s*)(?:[a-zåäö][\w-]*\s+){0,4}?(?:på|vid|hos|i|inom)\s+$")
 _REGIONAL_CARE = re.compile(
@@ -503,6 +514,11 @@ class Attributor:
                 return known
             if sp.name or sp.role:
                 sp.how = "verb"
+                if sp.role is None and _private_person(who[len(sp.name or "") :]):
+                    # "…, säger Mats Göransson som arbetar i Linköping": a private person
+                    # described by what they do, a citizen in the guideline's terms (unless a
+                    # context line says otherwise: how "private" gives way to it).
+                    sp.role, sp.how = "citizen", "private"
                 return self._remember(sp)
         if m := VERB_INSTITUTION.search(sentence):
             # "… säger Arjeplogs kommun att programmet …", "…, skriver kommunen i remissvaret."
@@ -679,7 +695,7 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
         # a title or institution inside a quote (or a first-person statement: "det ska vi
         # ställa krav på") is what the speaker talks about.
         own = None
-    if own is not None and own.role is None and context:
+    if own is not None and (own.role is None or own.how == "private") and context:
         # "…, säger Paul Lindvall." + "Kommunstyrelsens ordförande i Linköping.": the
         # context line says who the named speaker is.
         ctx = ctx_speaker
@@ -688,6 +704,8 @@ def attribute_text(text: str, context: str | None = None) -> tuple[Speaker | Non
         if ctx is None or ctx.role is None:
             ctx = municipal_politicians(context)
         if ctx is not None and ctx.role is not None:
+            if own.how == "private":
+                own.role = None  # the context's title outweighs the relative clause
             _fill_missing(own, ctx)
     if (
         own is not None

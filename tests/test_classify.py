@@ -473,6 +473,32 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             "regional_official",
             None,
         ),
+        # A private person described by what they do is a citizen, unless a context line
+        # or public work says otherwise.
+        (
+            "– Jag har tagit 05.42 varje dag, säger Mats Göransson som arbetar i Linköping.",
+            None,
+            "Mats Göransson",
+            None,
+            "citizen",
+            "Linköping",
+        ),
+        (
+            "– Det är fel, säger Anna Ek som sitter i kommunstyrelsen.",
+            None,
+            "Anna Ek",
+            None,
+            None,
+            None,
+        ),
+        (
+            "– Då förstod jag att det behövs direktiv, säger Johan Örjes, som ringde runt.",
+            "Regionråd Johan Örjes (C), andre vice ordförande i kollektivtrafiknämnden.",
+            "Johan Örjes",
+            "C",
+            "regional_politician",
+            None,
+        ),
         (
             "– Folk flyttar härifrån, säger en undersköterska som inte vill framträda med namn.",
             None,
