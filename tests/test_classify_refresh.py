@@ -106,15 +106,23 @@ def _statements(db, article_id: int = 1) -> dict[str, int]:
     }
 
 
-def test_ids_follow_the_words_when_positions_shift(db_path: Path) -> None:
+QUOTE = "– Vi kommer inte att acceptera att linjen läggs ned, säger hon."
+
+
+def _classified_with_a_reviewed_quote(db_path: Path):
+    """The article classified once, its statement ids by text, and QUOTE reviewed."""
     db = _db_with_articles(db_path)
     model = load_model(None)
     classify_articles(db, model)
     before = _statements(db)
-    quote = "– Vi kommer inte att acceptera att linjen läggs ned, säger hon."
     db["reviews"].insert(
-        {"statement_id": before[quote], "verdict": "correct", "reviewer": "anna", "at": "x"}
+        {"statement_id": before[QUOTE], "verdict": "correct", "reviewer": "anna", "at": "x"}
     )
+    return db, model, before, QUOTE
+
+
+def test_ids_follow_the_words_when_positions_shift(db_path: Path) -> None:
+    db, model, before, quote = _classified_with_a_reviewed_quote(db_path)
     # A paragraph now opens the article: every sentence moves down, none changes.
     db.execute(
         "update articles set text = 'Beskedet kom i går kväll.' || char(10) || text where id = 1"
@@ -130,15 +138,8 @@ def test_ids_follow_the_words_when_positions_shift(db_path: Path) -> None:
 
 
 def test_edited_sentence_keeps_its_id_unless_it_was_reviewed(db_path: Path) -> None:
-    db = _db_with_articles(db_path)
-    model = load_model(None)
-    classify_articles(db, model)
-    before = _statements(db)
+    db, model, before, quote = _classified_with_a_reviewed_quote(db_path)
     first = "Länstrafiken Örebro drar in linje 705 mellan Laxå och Hallsberg."
-    quote = "– Vi kommer inte att acceptera att linjen läggs ned, säger hon."
-    db["reviews"].insert(
-        {"statement_id": before[quote], "verdict": "correct", "reviewer": "anna", "at": "x"}
-    )
     db.execute("update articles set text = replace(text, '705', '706') where id = 1")
     db.execute("update articles set text = replace(text, 'läggs ned', 'dras in') where id = 1")
     classify_articles(db, model, refresh=True)
