@@ -271,7 +271,9 @@ def _private_person(description: str) -> bool:
     return bool(m) and not _PUBLIC_WORDS.search(m.group(0))
 
 
-_PRIVATE_RELATIVE = re.compile(r"^[\s,]*som (?!är\b|var\b|blir\b|leder\b|sitter\b)\w+.*")
+_PRIVATE_RELATIVE = re.compile(
+    r"^[\s,]*(?:\d{1,3},?\s*)?som (?!är\b|var\b|blir\b|leder\b|sitter\b)\w+.*"
+)
 _PUBLIC_WORDS = re.compile(
     r"(?i)\b(?:kommun\w*|region\w*|landsting\w*|politi\w*|parti\w*|nämnd\w*|styrelse\w*|"
     r"förvaltning\w*|fullmäktige|trafik(?:bolag|förvaltning)\w*|kollektivtrafik\w*|"

@@ -220,7 +220,10 @@ _TITLE_SPECS: list[tuple[str, str, str]] = [
         r"\w*(?:handikapp|pensionärs|funktionshinder|ungdoms|tillgänglighets)råd\w*|"
         r"resenär\w*|pendlare\w*|boende|invånare\w*|förälder|föräldrar|elev\w*|pensionär\w*|"
         r"insändarskribent\w*|bybor\w*|medborgare|bygderåd\w*|hembygdsförening\w*|"
-        r"namninsamling\w*|intresseförening\w*|byalag\w*|pro\b|företagarna|handelskammar\w*",
+        r"namninsamling\w*|intresseförening\w*|byalag\w*|pro\b|företagarna|handelskammar\w*|"
+        # Unions, associations and clubs (citizens in the annotation guideline's terms).
+        r"fackförbund\w*|vårdförbund\w*|kommunal (?:sektion|avdelning)\w*|\w+föreningen\w*|"
+        r"idrottsklubb\w*|klubbens|spf\b|seniorerna|busschaufför\w*|arrangör\w*",
         "citizen",
         "citizen",
     ),
@@ -300,6 +303,13 @@ _TITLE_HINTS = (
     "pro",
     "företagarna",
     "handelskammar",
+    "förbund",
+    "kommunal ",
+    "klubb",
+    "spf",
+    "senior",
+    "chaufför",
+    "arrangör",
     "reporter",
     "journalist",
     "krönik",

@@ -491,6 +491,40 @@ def test_swedish_sentence_splitting(text: str, expected: list[str]) -> None:
             None,
             None,
         ),
+        # Unions, associations and their members are citizens; kommunalförbundet is not one.
+        (
+            "– Nio procent är mycket pengar, säger Carina Sundqvist, ordförande i Kommunal "
+            "Sektion Höglandet.",
+            None,
+            "Carina Sundqvist",
+            None,
+            "citizen",
+            None,
+        ),
+        (
+            "– Appen fungerar inte, säger Rune Axelsson från SPF Seniorerna.",
+            None,
+            "Rune Axelsson",
+            None,
+            "citizen",
+            None,
+        ),
+        (
+            "– Det är bedrövligt, säger Britt Söderlund, 74, som bor i Vendel.",
+            None,
+            "Britt Söderlund",
+            None,
+            "citizen",
+            None,
+        ),
+        (
+            "– Det är fel, säger Anna Ek, ordförande i kommunalförbundet.",
+            None,
+            "Anna Ek",
+            None,
+            "municipal_politician",
+            None,
+        ),
         (
             "– Då förstod jag att det behövs direktiv, säger Johan Örjes, som ringde runt.",
             "Regionråd Johan Örjes (C), andre vice ordförande i kollektivtrafiknämnden.",
