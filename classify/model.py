@@ -69,7 +69,8 @@ def load_model(name_or_path: str | None = None) -> ConflictModel:
     """Resolve a model name or path to a ready model (the shipped default when None).
 
     Names: "default" (the trained linear model in classify/models/),
-    "provisional-keywords" (the keyword rule, kept as the baseline). Paths: a
+    "provisional-keywords" (the keyword rule, kept as the baseline), "keyword-search" (the
+    looser target AND rejection-word search, the second baseline). Paths: a
     .joblib file from `bevakning train`, or a directory holding a fine-tuned
     BERT (config.json) or its ONNX export (model.onnx).
     """
@@ -78,6 +79,10 @@ def load_model(name_or_path: str | None = None) -> ConflictModel:
         from classify.provisional import KeywordRuleModel
 
         return KeywordRuleModel()
+    if name == "keyword-search":
+        from classify.provisional import KeywordSearchModel
+
+        return KeywordSearchModel()
     path = DEFAULT_MODEL_FILE if name == DEFAULT_MODEL else Path(name)
     if path.is_file():
         from classify.linear import LinearConflictModel

@@ -1,8 +1,9 @@
-"""A provisional keyword rule, clearly named as such.
+"""Provisional keyword rules, clearly named as such: the baselines of the model card.
 
-It encodes what staff do today with boolean searches: a regional target word,
-a municipal actor word and a rejection word in the same statement. It is the
-baseline the trained model must beat, not a model anyone should trust.
+They encode what staff do today with boolean searches: a regional target word, a
+municipal actor word and a rejection word in the same statement (the strict rule), or
+only a target and a rejection word (the looser search). They are what the trained
+model must beat, not models anyone should trust.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class KeywordRuleModel:
     """Provisional rule: municipal actor + regional target + rejection word."""
 
     name = "provisional-keywords-v0"
+    # Whether a municipal word must be present too; the looser search below drops it.
+    require_actor = True
 
     def predict(
         self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
@@ -70,7 +73,7 @@ class KeywordRuleModel:
         if reject:
             evidence.append(f"stance:{reject.group(0)}")
         hits = sum(bool(x) for x in (target, actor, reject))
-        conflict = int(hits == 3)
+        conflict = int(hits == 3 if self.require_actor else bool(target and reject))
         return Prediction(
             conflict=conflict,
             score=round(hits / 3, 3),
@@ -79,3 +82,14 @@ class KeywordRuleModel:
             target=target,
             evidence=evidence,
         )
+
+
+class KeywordSearchModel(KeywordRuleModel):
+    """A looser boolean search: a regional target word (statement or its context) AND a
+    rejection word in the statement, as in "(Länstrafiken OR buss* OR RUS) AND (kritik*
+    OR protest* OR nej)". Staff read the hits to find who speaks; it is the second
+    baseline, because requiring a municipal word in the same sentence misses most quotes.
+    """
+
+    name = "keyword-search-v0"
+    require_actor = False

@@ -793,8 +793,19 @@ def test_evaluate_writes_model_card(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr[-2000:]
     text = card.read_text(encoding="utf-8")
     assert "provisional-keywords-v0" in text and "Confusion matrix" in text
+    assert "`keyword-search-v0` F1 (P/R)" in text, "the looser search is the second baseline"
     assert "Per actor role" in text and "real and adapted" in text
     assert "| 95 % interval |" in text and "bootstrap over the test split's pages" in text
+
+
+def test_keyword_baselines() -> None:
+    quote = "– Det är ett svek att Länstrafiken drar in linjen, säger hon."
+    rule, search = load_model("provisional-keywords"), load_model("keyword-search")
+    assert search.name == "keyword-search-v0"
+    # The search finds a target and a rejection word; the rule also wants a municipal word.
+    assert [p.conflict for p in search.predict([quote, "Länstrafiken har ny tidtabell."])] == [1, 0]
+    assert rule.predict([quote])[0].conflict == 0
+    assert rule.predict([quote], ["säger kommunalrådet i Laxå."])[0].conflict == 1
 
 
 def test_f1_interval_draws_pages() -> None:
