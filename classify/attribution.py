@@ -16,11 +16,13 @@ from dataclasses import asdict, dataclass, replace
 from classify.lexicon import (
     FIRST_PERSON,
     INSTITUTIONS,
+    MEN_NAMES,
     MUNICIPAL_ROLES,
     PARTIES,
     PRONOUNS,
     REGIONAL_ROLES,
     SPEECH_VERBS,
+    WOMEN_NAMES,
     role_from_title,
 )
 from classify.places import gazetteer
@@ -457,6 +459,15 @@ TITLE_APPOSITION = re.compile(
 _PLACE_QUOTE = re.compile(rf"^(?P<place>[{_UP}][\w-]+(?: [{_UP}][\w-]+)?): [”\"«]")
 
 
+def _gender(sp: Speaker) -> str | None:
+    given = (sp.name or "").split()[:1]
+    if not given:
+        return None
+    if given[0] in WOMEN_NAMES:
+        return "f"
+    return "m" if given[0] in MEN_NAMES else None
+
+
 class Attributor:
     """Walks one article in reading order, remembering the people it has met."""
 
@@ -464,6 +475,7 @@ class Attributor:
         self.people: dict[str, Speaker] = {}
         self.last_person: Speaker | None = None
         self.last_quoted: Speaker | None = None
+        self.mentions: list[Speaker] = []  # named people in the order they were met
         # The speaker the previous narrative paragraph named ("Men enligt oppositionsrådet
         # Daniel Ek (M) håller inte argumentet."): an unattributed quote after it is theirs.
         self.introduced: Speaker | None = None
@@ -475,7 +487,22 @@ class Attributor:
                 _fill_missing(sp, known)  # what the earlier mention knew and this one does not
             self.people[sp.surname or ""] = sp
             self.last_person = sp
+            self.mentions.append(sp)
         return sp
+
+    def _person_for(self, pronoun: str) -> Speaker | None:
+        """Whom "hon"/"han" refers to: the last person named, unless that person's given
+        name says otherwise; then the latest one it fits ("säger hon" after a man)."""
+        if self.last_person is None:
+            return None
+        want = PRONOUNS.get(pronoun)
+        candidates = [self.last_person] + [
+            sp for sp in reversed(self.mentions) if sp is not self.last_person
+        ]
+        for sp in candidates:
+            if _gender(sp) in (None, want) or want == "n":
+                return sp
+        return None
 
     def _known(self, surname: str, how: str) -> Speaker | None:
         sp = self.people.get(surname)
@@ -494,10 +521,13 @@ class Attributor:
         if m := AFTER_VERB.search(sentence):
             who = m.group("who").strip()
             pron = who.split()[0].lower() if who.split() else ""
-            if pron in PRONOUNS and self.last_person:
-                return replace(self.last_person, how="pronoun")
             if pron in PRONOUNS:
-                return None
+                person = self._person_for(pron)
+                if person is None and self.last_person is not None:
+                    # "säger hon" after only men: someone this article has not named,
+                    # and not the last quote's speaker.
+                    return Speaker(how="pronoun")
+                return replace(person, how="pronoun") if person else None
             first = who.split()[0] if who.split() else ""
             if first in self.people and (len(who.split()) == 1 or who.split()[1][:1].islower()):
                 # "…, skriver Strand i ett brev som kommunen skickade": a known surname,
@@ -592,8 +622,10 @@ class Attributor:
             if sp.role:
                 sp.how = "enligt"
                 return sp
-        if (m := PRONOUN_SUBJECT.match(sentence)) and self.last_person:
-            return replace(self.last_person, how="pronoun")
+        if (m := PRONOUN_SUBJECT.match(sentence)) and (
+            person := self._person_for(m.group("pron").lower())
+        ):
+            return replace(person, how="pronoun")
         # A known surname or full name as subject: "Åström menar att …", "Per-Olof Grahn
         # säger att …".
         opening = re.sub(r"^[–—-]\s*", "", sentence).split()[:2]

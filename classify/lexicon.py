@@ -517,6 +517,26 @@ PARTIES = {
     "SN",
 }
 PRONOUNS = {"hon": "f", "han": "m", "hen": "n"}
+# Common given names of adults in Sweden by gender (the most common tilltalsnamn in SCB's
+# name statistics, and names met in the labelled data): "säger hon" is not a man named
+# just before. A name in neither set fits either pronoun.
+_WOMEN = """Agneta Alexandra Amanda Ann Anna Anne Anneli Annelie Annette Annika Ann-Charlotte
+    Ann-Christin Ann-Marie Anna-Karin Anna-Lena Asa Åsa Astrid Berit Birgitta Britt Britta
+    Camilla Carina Caroline Catharina Cecilia Charlotte Christina Elin Elisabet Elisabeth
+    Ellen Elsa Emelie Emma Erika Eva Ewa Frida Gun Gunilla Hanna Hedvig Helen Helena Ida
+    Ingela Inger Ingrid Irene Jenny Jessica Johanna Josefin Julia Karin Katarina Kerstin
+    Kristina Lena Lina Linda Linnéa Lisa Liselott Lotta Louise Madelaine Madeleine Maja Malin
+    Margareta Maria Marie Marita Matilda Mona Monica Monika Nina Pia Ronja Sanna Sara Siv
+    Sofia Sofie Susanne Therese Ulla Ulrika Viktoria Ylva"""
+_MEN = """Alexander Anders Andreas Anton Arne Axel Bengt Bertil Björn Bo Carl Christer Christian
+    Claes Conny Dan Daniel David Emil Erik Fredrik Gunnar Gustav Göran Hans Henrik Hugo Håkan
+    Ingemar Jakob Jan Jens Jesper Joakim Johan Johannes Johnny Jonas Jonny Karl Kenneth Kent
+    Kjell Klas Kristoffer Lars Lennart Leif Magnus Marcus Markus Martin Mats Mattias Michael
+    Mikael Niklas Nils Olle Olof Ola Oskar Oscar Ove Patrik Per Peter Pär Rickard Robert
+    Roger Roland Rolf Rune Sebastian Simon Stefan Sten Sven Thomas Tobias Tomas Tommy
+    Torbjörn Ulf Viktor William Åke"""
+WOMEN_NAMES = frozenset(_WOMEN.split())
+MEN_NAMES = frozenset(_MEN.split())
 
 
 _REGION_AFTER_TITLE = re.compile(

@@ -650,6 +650,29 @@ def test_a_known_surname_after_the_verb_outweighs_what_follows_it() -> None:
     assert got[2] == (None, "citizen"), "an unnamed speaker does not continue the KSO's quote"
 
 
+def test_a_pronoun_does_not_take_a_person_of_the_other_gender() -> None:
+    walked = walk_article(
+        None,
+        "– RUS:en är inte skriven för oss, säger Daniel Ek (M), oppositionsråd i Tierp.\n"
+        "Karin Berg (C), kommunalråd, håller med.\n"
+        "– Det är fel, säger hon.\n"
+        "– Vi ger oss inte, säger han.\n"
+        "Regionen svarar.\n"
+        "– Vi lyssnar, säger hon.",
+    )
+    got = [(u.features.speaker.name, u.features.speaker.role) for u in walked]
+    assert got[2] == ("Karin Berg", "kommunalrad")
+    assert got[3] == ("Daniel Ek", "oppositionsrad"), "'han' skips the woman named last"
+    # "hon" after the region spoke: Karin Berg is the only woman named, so it is she.
+    assert got[5] == ("Karin Berg", "kommunalrad")
+    walked = walk_article(
+        None,
+        "– Det är fel, säger Daniel Ek (M), oppositionsråd i Tierp.\n– Vi lyssnar, säger hon.",
+    )
+    sp = walked[-1].features.speaker
+    assert sp.name is None and sp.role is None, "an unnamed woman, not Daniel Ek"
+
+
 def test_named_subjects_and_indirect_speech_keep_their_speaker() -> None:
     walked = walk_article(
         None,
