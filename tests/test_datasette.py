@@ -440,3 +440,45 @@ def test_review_queue_lists_the_uncertain_statements_once(db_path: Path) -> None
     ]
     assert queue("05") == [(20, "Flaggad med liten marginal")]
     assert [i for i, _ in queue("Örebro län")] == [22, 24]
+
+
+def _asgi_get(app, path: str, cookie: str | None = None) -> str:
+    import asyncio
+
+    import httpx
+
+    async def fetch() -> str:
+        transport = httpx.ASGITransport(app=app)
+        headers = {"cookie": cookie} if cookie else {}
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            response = await client.get(path, headers=headers)
+            assert response.status_code == 200
+            return response.text
+
+    return asyncio.run(fetch())
+
+
+def test_overview_pages_are_cached_for_anonymous_readers_only(populated: Path) -> None:
+    """The home page is served from a short-lived copy; signed-in users and queries pass."""
+    from bevakning.web import OverviewCache, make_datasette
+
+    ds = make_datasette(populated)
+    inner = ds.app()
+    seen: list[str] = []
+
+    async def counting(scope, receive, send):
+        seen.append(scope["path"])
+        await inner(scope, receive, send)
+
+    db_page = f"/{populated.stem}"
+    app = OverviewCache(counting, paths={"/", db_page}, ttl=3600)
+    first = _asgi_get(app, db_page)
+    assert _asgi_get(app, db_page) == first
+    assert seen == [db_page]
+    _asgi_get(app, db_page, cookie="ds_actor=x")
+    _asgi_get(app, db_page + "?_=1")
+    _asgi_get(app, f"{db_page}/statements")
+    assert seen == [db_page] * 3 + [f"{db_page}/statements"]
+    app.ttl = 0
+    _asgi_get(app, db_page)
+    assert len(seen) == 5
