@@ -106,10 +106,12 @@ def make_datasette(
     from datasette.app import Datasette
     from datasette.plugins import pm
 
-    from bevakning import review_links
+    from bevakning import quiet_errors, review_links
 
     if not pm.is_registered(review_links):
         pm.register(review_links, name="bevakning-review-links")
+    if not pm.is_registered(quiet_errors):
+        pm.register(quiet_errors, name="bevakning-quiet-errors")
     db_path = Path(db_path)
     meta = metadata_for(db_path.stem, metadata)
     accounts = reviewer_accounts(environ)
@@ -184,8 +186,16 @@ def is_loopback(host: str) -> bool:
 
 def serve(db_path: str | Path, host: str, port: int, on_ready: Any = None) -> None:
     """Run Datasette with uvicorn until interrupted."""
+    import logging
+
     import uvicorn
 
+    log = logging.getLogger("bevakning.web")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
     ds = make_datasette(db_path)
     app = OverviewCache(ds.app(), paths={"/", f"/{Path(db_path).stem}"})
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")

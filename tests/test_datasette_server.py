@@ -280,3 +280,42 @@ def test_chromium_pages(server, output_dir: Path) -> None:
             page.screenshot(path=output_dir / "map.png", full_page=True)
         finally:
             browser.close()
+
+
+def test_client_errors_are_one_line_each_in_the_console(tmp_path: Path) -> None:
+    """`bevakning serve`: a mistyped address is one log line, not a 160-line traceback."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "quiet.db"
+    populate(path)
+    port = _free_port()
+    bevakning = Path(sys.executable).parent / "bevakning"
+    proc = subprocess.Popen(
+        [str(bevakning), "serve", "--db", str(path), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(base + "/", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline and proc.poll() is None, "server did not start"
+                time.sleep(0.2)
+        for missing in ("/finns-inte", f"/{path.stem}/finns_inte", f"/{path.stem}/finns_inte.json"):
+            response = httpx.get(base + missing, timeout=10)
+            assert response.status_code == 404
+        page = httpx.get(base + "/finns-inte", timeout=10).text
+        assert "Sidan finns inte" in page
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=20)
+    console = (out + err).splitlines()
+    assert "Traceback" not in out + err
+    assert len([line for line in console if " 404 " in f" {line} "]) == 4, console
+    assert len(console) < 12, console
