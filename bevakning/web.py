@@ -197,7 +197,7 @@ def serve(db_path: str | Path, host: str, port: int, on_ready: Any = None) -> No
         log.addHandler(handler)
         log.setLevel(logging.INFO)
     ds = make_datasette(db_path)
-    app = OverviewCache(ds.app(), paths={"/", f"/{Path(db_path).stem}"})
+    app = PageCache(ds.app())
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     if on_ready:
@@ -205,54 +205,84 @@ def serve(db_path: str | Path, host: str, port: int, on_ready: Any = None) -> No
     server.run()
 
 
-class OverviewCache:
-    """Serve the home and database overview pages from a copy at most `ttl` seconds old.
+class PageCache:
+    """Serve anonymous readers a copy of a page at most `ttl` seconds old.
 
-    Those two pages list every table with its columns, counts and full-text
-    indexes: about a hundred small queries, each queued behind other users'
-    work in Datasette's SQL threads. At 20 concurrent users they took 3 s while
-    the same page alone takes 70 ms. They change only when a table does, so
-    anonymous GETs without a query string get a copy made once per `ttl`;
-    signed-in users (their menu differs) and everything else pass through.
+    On 2 cores with a crawl and a classification running, the canned queries
+    cost 0.3-0.4 s of CPU each at 1M articles, and the home and database pages
+    about a hundred small queries each, queued behind other users' work in
+    Datasette's SQL threads: at 20 concurrent readers p95 went to several
+    seconds. Most readers open the same few pages (this week's conflicts in
+    their county), which change only when a crawl or classification writes.
+    So an anonymous GET that answers 200 without setting a cookie is kept for
+    `ttl` seconds under its full address (path and query string). Signed-in
+    users (their menu and permissions differ), pages that set a cookie or hold a
+    form's CSRF token, Datasette's own /-/ pages and anything not a GET pass through.
+    At most `max_entries` pages of at most `max_bytes` each are kept.
     """
 
-    def __init__(self, app: Any, paths: set[str], ttl: float = 30.0) -> None:
+    def __init__(
+        self,
+        app: Any,
+        ttl: float = 30.0,
+        max_entries: int = 512,
+        max_bytes: int = 2_000_000,
+    ) -> None:
         self.app = app
-        self.paths = paths
         self.ttl = ttl
-        self._copies: dict[str, tuple[float, list[dict[str, Any]]]] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self._copies: dict[bytes, tuple[float, list[dict[str, Any]]]] = {}
+        self._locks: dict[bytes, asyncio.Lock] = {}
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if not self._cacheable(scope):
             await self.app(scope, receive, send)
             return
-        path = scope["path"]
-        lock = self._locks.setdefault(path, asyncio.Lock())
+        key = scope["path"].encode() + b"?" + scope.get("query_string", b"")
+        lock = self._locks.setdefault(key, asyncio.Lock())
         async with lock:
-            copy_ = self._copies.get(path)
-            if copy_ is None or time.monotonic() - copy_[0] > self.ttl:
+            copy_ = self._copies.get(key)
+            if copy_ is not None and time.monotonic() - copy_[0] <= self.ttl:
+                self._copies[key] = self._copies.pop(key)  # most recently used last
+            else:
                 messages: list[dict[str, Any]] = []
 
                 async def keep(message: dict[str, Any]) -> None:
                     messages.append(message)
 
                 await self.app(scope, receive, keep)
-                start = next((m for m in messages if m["type"] == "http.response.start"), None)
-                if start is None or start["status"] != 200:
+                if not self._storable(messages):
+                    self._copies.pop(key, None)
+                    self._locks.pop(key, None)
                     for message in messages:
                         await send(message)
                     return
                 copy_ = (time.monotonic(), messages)
-                self._copies[path] = copy_
+                self._copies.pop(key, None)
+                self._copies[key] = copy_
+                while len(self._copies) > self.max_entries:
+                    oldest = next(iter(self._copies))
+                    del self._copies[oldest]
+                    self._locks.pop(oldest, None)
         for message in copy_[1]:
             await send(message)
 
     def _cacheable(self, scope: dict[str, Any]) -> bool:
         if scope.get("type") != "http" or scope.get("method") != "GET":
             return False
-        if scope.get("path") not in self.paths or scope.get("query_string"):
+        if scope.get("path", "").startswith("/-/"):
             return False
         return not any(
             name == b"cookie" and b"ds_actor" in value for name, value in scope.get("headers", [])
         )
+
+    def _storable(self, messages: list[dict[str, Any]]) -> bool:
+        start = next((m for m in messages if m["type"] == "http.response.start"), None)
+        if start is None or start["status"] != 200:
+            return False
+        if any(name.lower() == b"set-cookie" for name, _ in start.get("headers", [])):
+            return False
+        body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+        # A form carries the visitor's own CSRF token: never hand it to someone else.
+        return len(body) <= self.max_bytes and b"csrftoken" not in body

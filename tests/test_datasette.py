@@ -458,27 +458,36 @@ def _asgi_get(app, path: str, cookie: str | None = None) -> str:
     return asyncio.run(fetch())
 
 
-def test_overview_pages_are_cached_for_anonymous_readers_only(populated: Path) -> None:
-    """The home page is served from a short-lived copy; signed-in users and queries pass."""
-    from bevakning.web import OverviewCache, make_datasette
+def test_pages_are_cached_for_anonymous_readers_only(populated: Path) -> None:
+    """Anonymous GETs get a short-lived copy; signed-in users, /-/ pages and cookies pass."""
+    from bevakning.web import PageCache, make_datasette
 
     ds = make_datasette(populated)
     inner = ds.app()
     seen: list[str] = []
 
     async def counting(scope, receive, send):
-        seen.append(scope["path"])
+        seen.append(scope["path"] + "?" + scope["query_string"].decode())
         await inner(scope, receive, send)
 
     db_page = f"/{populated.stem}"
-    app = OverviewCache(counting, paths={"/", db_page}, ttl=3600)
+    app = PageCache(counting, ttl=3600, max_entries=3)
     first = _asgi_get(app, db_page)
     assert _asgi_get(app, db_page) == first
-    assert seen == [db_page]
+    assert _asgi_get(app, db_page + "/senaste_flaggade?lan=18") == _asgi_get(
+        app, db_page + "/senaste_flaggade?lan=18"
+    )
+    assert seen == [f"{db_page}?", f"{db_page}/senaste_flaggade?lan=18"]
     _asgi_get(app, db_page, cookie="ds_actor=x")
-    _asgi_get(app, db_page + "?_=1")
-    _asgi_get(app, f"{db_page}/statements")
-    assert seen == [db_page] * 3 + [f"{db_page}/statements"]
-    app.ttl = 0
-    _asgi_get(app, db_page)
+    _asgi_get(app, "/-/versions")
+    _asgi_get(app, "/-/versions")
     assert len(seen) == 5
+    # The oldest copies give way to new ones; an expired copy is made again.
+    for n in range(3):
+        _asgi_get(app, f"{db_page}/statements?_size={n + 1}")
+    assert len(app._copies) == 3
+    _asgi_get(app, db_page)
+    assert len(seen) == 9
+    app.ttl = 0
+    _asgi_get(app, f"{db_page}/statements?_size=3")
+    assert len(seen) == 10
