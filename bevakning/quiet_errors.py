@@ -29,7 +29,10 @@ datasette_errors.rich = None
 # What a visitor reads on the error page, in Swedish; the English detail is logged.
 MESSAGES = {
     400: "Felaktig förfrågan.",
-    403: "Du har inte behörighet att se den här sidan.",
+    403: (
+        "Du har inte behörighet till den här sidan. Granskare loggar in via menyn "
+        "uppe till höger (Logga in) och öppnar sedan länken igen."
+    ),
     404: "Sidan finns inte.",
     405: "Metoden är inte tillåten här.",
 }

@@ -33,6 +33,10 @@ EXTRA_HASH_PREFIX = "BEVAKNING_PASSWORD_HASH_"
 SECRET_ENV = "BEVAKNING_SECRET"
 
 
+# Datasette's templates with their visible text in Swedish (copied from 0.65.5).
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
 def load_metadata(path: Path = METADATA) -> dict[str, Any]:
     """The project's Datasette metadata (titles, descriptions, canned queries)."""
     return json.loads(path.read_text(encoding="utf-8"))
@@ -121,6 +125,7 @@ def make_datasette(
     )
     ds = Datasette(
         files=[str(db_path)],
+        template_dir=str(TEMPLATES),
         metadata=meta,
         secret=signing_secret(db_path),
         settings={

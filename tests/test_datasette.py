@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -491,3 +492,50 @@ def test_pages_are_cached_for_anonymous_readers_only(populated: Path) -> None:
     app.ttl = 0
     _asgi_get(app, f"{db_page}/statements?_size=3")
     assert len(seen) == 10
+
+
+ENGLISH_CHROME = [
+    "Custom SQL query",
+    "Powered by",
+    "This data as",
+    "Next page",
+    "Log out",
+    "Error 4",
+    "Run SQL",
+    "Advanced export",
+    "Tables",
+    "Queries",
+    "Views",
+    "rows",
+    "0 results",
+    "Sort by",
+]
+
+
+def _visible_text(html: str) -> str:
+    html = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)
+    html = re.sub(r"(?s)<!--.*?-->", " ", html)
+    return re.sub(r"(?s)<[^>]+>", " ", html)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/bevakning",
+        "/bevakning/statements",
+        "/bevakning/statements/1",
+        "/bevakning/senaste_flaggade",
+        "/bevakning/finns_inte",
+        "/bevakning?sql=select+1",
+    ],
+)
+def test_interface_text_is_swedish(populated: Path, path: str) -> None:
+    """The chrome people read on Datasette's pages is Swedish, errors included."""
+    ds = make_datasette(populated)
+    path = path.replace("/bevakning", f"/{populated.stem}")
+    response = asyncio.run(ds.client.get(path))
+    assert response.status_code in (200, 403, 404)
+    text = _visible_text(response.text)
+    found = [phrase for phrase in ENGLISH_CHROME if re.search(rf"\b{phrase}\b", text)]
+    assert not found, (path, found)
