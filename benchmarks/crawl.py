@@ -168,7 +168,7 @@ def run_bevakning(site: Site, tmp: Path) -> tuple[float, int, int, str]:
     sources = tmp / "bench.toml"
     sources.write_text(
         f'[[sources]]\nid = "bench"\nname = "Benchbladet"\nhomepage = "{site.url}/"\n'
-        f'lan = "18"\nfeeds = ["{site.url}/rss.xml"]\n',
+        f'lan = "18"\nfeeds = ["{site.url}/rss.xml"]\nallow_private = true\n',
         encoding="utf-8",
     )
     db = tmp / "bench.db"

@@ -216,14 +216,38 @@ def classify(db_path: str, model_name: str | None, refresh: bool) -> None:
 @translate_errors
 def classify_text(model_name: str | None) -> None:
     """Classify JSON Lines from stdin: {"id", "text", "context"?} in, one verdict per line out."""
-    import json
-
     from classify.model import load_model
     from classify.pipeline import classify_jsonl
+    from classify.textstream import InputLines
 
     model = load_model(model_name)
-    for result in classify_jsonl(sys.stdin, model):
-        click.echo(json.dumps(result, ensure_ascii=False))
+    lines = InputLines(sys.stdin.buffer)
+    out = sys.stdout.buffer
+    try:
+        for result in classify_jsonl(lines, model, waiting=lines.waiting):
+            out.write(_json_line(result))
+            if not lines.waiting():  # the writer may wait for this answer
+                out.flush()
+        out.flush()
+    except BrokenPipeError:  # the reader went away: nothing left to answer
+        import os
+
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
+
+
+def _json_line(result: dict) -> bytes:
+    """One answer as a JSON line; never NaN or a lone surrogate, which are not valid JSON text."""
+    import json
+
+    try:
+        text = json.dumps(result, ensure_ascii=False, allow_nan=False)
+        return (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(result, allow_nan=False) + "\n").encode("ascii")
+    except (ValueError, RecursionError):
+        return (
+            json.dumps({"id": None, "error": "answer could not be written as JSON"}) + "\n"
+        ).encode()
 
 
 @cli.command()

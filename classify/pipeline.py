@@ -16,6 +16,7 @@ from classify.linear import passes_gate
 from classify.model import ConflictModel, Prediction
 from classify.places import gazetteer
 from classify.sentences import split_paragraphs, split_sentences
+from classify.textstream import MAX_LINE_BYTES, TooLongLine
 from db.store import articles_to_classify, count_to_classify, replace_statements
 
 MAX_STATEMENT_CHARS = 5000
@@ -244,6 +245,15 @@ _SV = frozenset(
         "mot",
         "inga",
         "efter",
+        "i",
+        "nej",
+        "ja",
+        "våra",
+        "vår",
+        "vårt",
+        "måste",
+        "ingen",
+        "inget",
     ]
 )
 _FOREIGN = frozenset(
@@ -288,94 +298,267 @@ _FOREIGN = frozenset(
         "une",
         "des",
         "que",
-        "ja",
-        "ei",
-        "og",
-        "er",
     ]
 )
 
 
-def looks_swedish(text: str) -> bool:
-    """A cheap language check: Swedish function words must not be outnumbered by foreign ones.
+# Words that tell Finnish, Norwegian and Danish from Swedish. Finnish shares no function
+# words with Swedish; Norwegian and Danish share many (det, som, på, med), so only
+# their own forms count (og, er, ikke, jeg, fra, sier, også).
+_FINNISH = frozenset(
+    [
+        "ja",
+        "on",
+        "ei",
+        "se",
+        "että",
+        "oli",
+        "hän",
+        "ovat",
+        "kun",
+        "mutta",
+        "myös",
+        "tai",
+        "kuin",
+        "joka",
+        "sekä",
+        "ole",
+        "mitä",
+        "niin",
+        "jo",
+        "sen",
+        "hänen",
+        "vuonna",
+        "kanssa",
+        "tämä",
+        "tämän",
+        "nyt",
+        "vain",
+        "sitä",
+        "jotka",
+        "olla",
+        "kunta",
+        "kunnan",
+        "kaupunki",
+        "kaupungin",
+        "mukaan",
+        "ettei",
+        "eikä",
+        "jos",
+        "koska",
+        "mikä",
+    ]
+)
+_NORDIC = frozenset(
+    [
+        "og",
+        "er",
+        "ikke",
+        "ikkje",
+        "jeg",
+        "eg",
+        "hun",
+        "sier",
+        "siger",
+        "også",
+        "etter",
+        "fra",
+        "til",
+        "ble",
+        "hadde",
+        "havde",
+        "nå",
+        "hvor",
+        "hva",
+        "hvad",
+        "hvis",
+        "meget",
+        "kun",
+        "af",
+        "mye",
+        "at",
+        "dette",
+        "denne",
+        "noen",
+        "nogen",
+        "mange",
+        "være",
+        "blir",
+        "vil",
+    ]
+)
+# Finnish word shapes that Swedish words (almost) never have: a final ä or a double vowel
+# (ää, aa, yy, öö, uu, ii). Counted only in words written in lower case, so Swedish place
+# names of that shape (Höör, Kaaresuvanto) and brands (Saab) do not count.
+_FINNISH_SHAPE = re.compile(r"\w*ä$|\w*(?:ää|aa|ee|yy|öö|uu|ii)\w*$")
+_WORDS = re.compile(r"[^\W\d_]+")
 
-    Short texts (under four words) and texts with å/ä/ö pass; the point is to
-    stop English or German press releases from reaching a Swedish model.
+
+def _latin_share(letters: list[str]) -> float:
+    import unicodedata
+
+    latin = sum(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+    return latin / len(letters)
+
+
+def language_problem(text: str) -> str | None:
+    """Why a text is not Swedish enough to classify, or None when it may be Swedish.
+
+    Cheap on purpose (no model, no dictionary): a text is refused only on
+    positive evidence, so short Swedish statements ("Nej till nedläggningen!")
+    pass. Refused: text without letters (emoji, digits, symbols); text mostly
+    in another script (Chinese, Cyrillic, Arabic …); text where English, German,
+    French, Finnish or Norwegian/Danish words (two or more) outnumber Swedish
+    ones; and, with no Swedish word at all, text whose words are mostly
+    Finnish-shaped. Norwegian and Danish are refused when their own forms win
+    for the same reason the crawler stores them as non-Swedish (`nb`): the
+    gazetteer, the actor lexicon and the model are Swedish.
     """
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    if len(words) < 4 or "å" in text.lower():
-        return True
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "no letters (only digits, symbols or emoji)"
+    if _latin_share(letters) < 0.8:
+        return "mostly another script than Latin"
+    written = _WORDS.findall(text)
+    words = [w.lower() for w in written]
     sv = sum(w in _SV for w in words)
-    foreign = sum(w in _FOREIGN for w in words)
-    return not (foreign >= 2 and foreign > sv)
+    finnish = sum(
+        w.lower() in _FINNISH or (w.islower() and bool(_FINNISH_SHAPE.match(w))) for w in written
+    )
+    counts = {
+        "English/German/French": sum(w in _FOREIGN for w in words),
+        "Finnish": finnish,
+        "Norwegian/Danish": sum(w in _NORDIC for w in words),
+    }
+    language, n = max(counts.items(), key=lambda kv: kv[1])
+    if n >= 2 and n > sv:
+        return f"looks {language}"
+    if sv == 0 and counts["Finnish"] * 2 >= len(words) and "å" not in text.lower():
+        return "looks Finnish"
+    return None
+
+
+def looks_swedish(text: str) -> bool:
+    """Whether `language_problem` lets the text through to the Swedish model."""
+    return language_problem(text) is None
 
 
 def _error(line_id: object, message: str) -> dict:
     return {"id": line_id, "error": message}
 
 
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"number {text[:20]} is out of range")
+    return value
+
+
+def parse_line(raw: str | bytes | TooLongLine, first: bool = False) -> dict | tuple:
+    """One input line as (id, text, context), or the error object to answer it with.
+
+    Never raises on bad input: invalid UTF-8, nesting too deep for the parser,
+    numbers with thousands of digits, NaN/Infinity (which would be echoed back as
+    invalid JSON) and lines over the size cap each get their own error.
+    """
+    if isinstance(raw, TooLongLine):
+        return _error(None, f"line too long ({raw.size} bytes or more; at most {MAX_LINE_BYTES})")
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return _error(None, f"invalid UTF-8 at byte {exc.start} (line not read)")
+    if first:
+        raw = raw.removeprefix("\ufeff")
+    raw = raw.strip()
+    if not raw:
+        return _error(None, "empty line")
+    try:
+        obj = json.loads(raw, parse_constant=_reject_constant, parse_float=_finite_float)
+    except json.JSONDecodeError as exc:
+        return _error(None, f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return _error(None, "invalid JSON: nested too deeply")
+    except ValueError as exc:  # NaN/Infinity, 1e999, integers over Python's digit limit
+        return _error(None, f"invalid JSON: {str(exc).split(';')[0]}")
+    if not isinstance(obj, dict):
+        return _error(None, "each line must be a JSON object")
+    line_id = obj.get("id")
+    text = obj.get("text")
+    context = obj.get("context")
+    if "id" not in obj:
+        return _error(None, "missing field: id")
+    if not isinstance(text, str):
+        return _error(line_id, "missing or non-string field: text")
+    if not text.strip():
+        return _error(line_id, "empty text")
+    if len(text) > MAX_STATEMENT_CHARS:
+        return _error(
+            line_id,
+            f"text too long for one statement ({len(text)} > {MAX_STATEMENT_CHARS} characters)",
+        )
+    if context is not None and not isinstance(context, str):
+        return _error(line_id, "field context must be a string")
+    if problem := language_problem(text):
+        return _error(line_id, f"text does not look Swedish (not classified): {problem}")
+    return (line_id, text, context)
+
+
 def classify_jsonl(
-    lines: Iterable[str], model: ConflictModel, batch_size: int = 64
+    lines: Iterable[str | bytes | TooLongLine],
+    model: ConflictModel,
+    batch_size: int = 64,
+    waiting: Callable[[], bool] | None = None,
 ) -> Iterator[dict]:
     """The stable `classify-text` contract: one output object per input line, in order.
 
-    Bad lines yield an error object instead of stopping the stream.
+    Bad lines yield an error object instead of stopping the stream. Lines are
+    predicted in batches of `batch_size`; when `waiting` says no further input
+    is ready, the batch is predicted at once, so a caller that writes one line
+    and waits for its answer (a co-process) gets it.
     """
     batch: list[tuple[int, object, str, str | None]] = []
     results: dict[int, dict] = {}
     next_out = 0
 
+    def verdict(line_id: object, p: Prediction) -> dict:
+        return {
+            "id": line_id,
+            "conflict": p.conflict,
+            "score": p.score,
+            "topic": p.topic,
+            "actor_role": p.actor_role,
+            "municipality": p.municipality,
+        }
+
     def flush() -> None:
         if not batch:
             return
-        preds = model.predict([b[2] for b in batch], [b[3] for b in batch])
+        try:
+            preds = model.predict([b[2] for b in batch], [b[3] for b in batch])
+        except Exception:  # one bad statement must not cost the batch: retry one by one
+            preds = []
+            for _n, line_id, text, ctx in batch:
+                try:
+                    preds.append(model.predict([text], [ctx])[0])
+                except Exception as exc:  # noqa: BLE001 - answered as this line's error
+                    preds.append(_error(line_id, f"classification failed: {exc!r}"[:300]))
         for (n, line_id, _text, _ctx), p in zip(batch, preds, strict=True):
-            results[n] = {
-                "id": line_id,
-                "conflict": p.conflict,
-                "score": p.score,
-                "topic": p.topic,
-                "actor_role": p.actor_role,
-                "municipality": p.municipality,
-            }
+            results[n] = p if isinstance(p, dict) else verdict(line_id, p)
         batch.clear()
 
     for n, raw in enumerate(lines):
-        raw = raw.strip()
-        line_id: object = None
-        if not raw:
-            results[n] = _error(None, "empty line")
+        parsed = parse_line(raw, first=n == 0)
+        if isinstance(parsed, dict):
+            results[n] = parsed
         else:
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                results[n] = _error(None, f"invalid JSON: {exc.msg} at column {exc.colno}")
-            else:
-                if not isinstance(obj, dict):
-                    results[n] = _error(None, "each line must be a JSON object")
-                else:
-                    line_id = obj.get("id")
-                    text = obj.get("text")
-                    context = obj.get("context")
-                    if "id" not in obj:
-                        results[n] = _error(None, "missing field: id")
-                    elif not isinstance(text, str):
-                        results[n] = _error(line_id, "missing or non-string field: text")
-                    elif not text.strip():
-                        results[n] = _error(line_id, "empty text")
-                    elif len(text) > MAX_STATEMENT_CHARS:
-                        results[n] = _error(
-                            line_id,
-                            f"text too long for one statement ({len(text)} > {MAX_STATEMENT_CHARS} characters)",
-                        )
-                    elif context is not None and not isinstance(context, str):
-                        results[n] = _error(line_id, "field context must be a string")
-                    elif not looks_swedish(text):
-                        results[n] = _error(line_id, "text does not look Swedish (not classified)")
-                    else:
-                        batch.append((n, line_id, text, context))
-                        if len(batch) >= batch_size:
-                            flush()
+            batch.append((n, *parsed))
+            if len(batch) >= batch_size or (waiting is not None and not waiting()):
+                flush()
         if n in results or not batch:
             # Emit everything that is complete and in order.
             while next_out in results:

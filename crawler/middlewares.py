@@ -33,3 +33,33 @@ class PoliteRobotsTxtMiddleware(RobotsTxtMiddleware):
         if slot is not None and slot.delay < delay:
             slot.delay = delay
             self.crawler.stats.set_value(f"bevakning/crawl_delay/{key}", delay)
+
+
+class HostGuardMiddleware:
+    """Refuse requests the crawl's HostPolicy does not allow (off-host, non-HTTP, private).
+
+    It runs before every download, so a redirect to another host, to a local
+    address or to a file is refused like a feed item pointing there: the
+    redirect middleware hands its new request back to the engine, which sends
+    it through here again. It sits before the robots.txt middleware, so no
+    robots.txt is fetched from a refused host.
+    """
+
+    def __init__(self, crawler: Any):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> HostGuardMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        from crawler.hosts import RefusedURL
+
+        policy = getattr(self.crawler.spider, "host_policy", None)
+        if policy is None:
+            return None
+        reason = policy.refusal(request.url, request.cb_kwargs.get("source"))
+        if reason:
+            self.crawler.stats.inc_value("bevakning/refused")
+            raise RefusedURL(f"refused {request.url}: {reason}")
+        return None

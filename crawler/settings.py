@@ -57,10 +57,17 @@ DEFAULT_REQUEST_HEADERS = {
 
 # Enable or disable downloader middlewares
 # robots.txt with Crawl-delay honoured (Scrapy's own middleware ignores Crawl-delay).
+# The host guard refuses other hosts, non-HTTP schemes and private addresses (redirects too).
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.HostGuardMiddleware": 50,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.PoliteRobotsTxtMiddleware": 100,
 }
+# Only http(s) is ever fetched: no file://, ftp://, s3:// or data: download handlers.
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+# Allow private, loopback and link-local addresses for every source (fixture sites on
+# 127.0.0.1); per source, `allow_private = true` in sources.toml. Env BEVAKNING_ALLOW_PRIVATE=1.
+BEVAKNING_ALLOW_PRIVATE = False
 # Never wait longer than this between requests, whatever a robots.txt asks.
 BEVAKNING_MAX_CRAWL_DELAY = 30.0
 

@@ -81,6 +81,9 @@ def load_sources(
         seen.add(t["id"])
         feeds = _str_list(t.get("feeds"), "feeds", where)
         sitemaps = _str_list(t.get("sitemaps"), "sitemaps", where)
+        _str_list(t.get("allowed_hosts"), "allowed_hosts", where)
+        if not isinstance(t.get("allow_private", False), bool):
+            raise SourcesError(f"{where}: 'allow_private' must be true or false")
         known = {"id", "name", "homepage", "lan", "feeds", "sitemaps", "municipalities"}
         sources.append(
             Source(

@@ -100,6 +100,8 @@ def demo_sources_toml(servers: dict[str, SiteServer], sites_dir: Path = SITES_DI
             f'lan = "{meta.get("lan", "00")}"',
             f"municipalities = [{municipalities}]",
             f'feeds = ["{srv.url}/rss.xml"]',
+            # The demo sites run on 127.0.0.1, which the crawler refuses unless told.
+            "allow_private = true",
             "",
         ]
     return "\n".join(lines)

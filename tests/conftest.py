@@ -40,12 +40,12 @@ def fixture_site() -> Iterator[Callable[[str], SiteServer]]:
 
 
 def write_sources(path: Path, sites: dict[str, SiteServer], lan: str = "18") -> Path:
-    """A sources file pointing at running fixture sites' rss.xml."""
+    """A sources file pointing at running fixture sites' rss.xml (on 127.0.0.1, so allow_private)."""
     parts = []
     for sid, srv in sites.items():
         parts.append(
             f'[[sources]]\nid = "{sid}"\nname = "{sid.title()}"\nhomepage = "{srv.url}/"\n'
-            f'lan = "{lan}"\nfeeds = ["{srv.url}/rss.xml"]\n'
+            f'lan = "{lan}"\nfeeds = ["{srv.url}/rss.xml"]\nallow_private = true\n'
         )
     path.write_text("\n".join(parts), encoding="utf-8")
     return path

@@ -295,6 +295,7 @@ id = "lokal"
 name = "Lokalbladet"
 homepage = "{u}/"
 lan = "18"
+allow_private = true
 feeds = ["{u}/rss-latin1.xml", "{u}/atom.xml", "{u}/bozo.xml", "{u}/broken.xml"]
 sitemaps = ["{u}/sitemap_index.xml"]
 
@@ -303,6 +304,7 @@ id = "andra"
 name = "Andra bladet"
 homepage = "{u}/andra/"
 lan = "18"
+allow_private = true
 feeds = ["{u}/andra/rss-cp1252.xml"]
 
 [[sources]]
@@ -310,6 +312,7 @@ id = "granne"
 name = "Grannbladet"
 homepage = "{u}/granne/"
 lan = "18"
+allow_private = true
 feeds = ["{u}/granne/rss.xml"]
 
 [[sources]]
@@ -317,6 +320,7 @@ id = "kalender"
 name = "Kalenderbladet"
 homepage = "{u}/"
 lan = "18"
+allow_private = true
 sections = ["{u}/kalender/"]
 article_pattern = "/kalender-artikel/\\\\d+$"
 
@@ -325,6 +329,7 @@ id = "artig"
 name = "Artiga tidningen"
 homepage = "{polite.url}/"
 lan = "18"
+allow_private = true
 feeds = ["{polite.url}/rss.xml"]
 """
 

@@ -66,7 +66,7 @@ def test_sigkill_mid_crawl_then_resume(tmp_path: Path) -> None:
         sources = tmp_path / "s.toml"
         sources.write_text(
             f'[[sources]]\nid = "seg"\nname = "Seg"\nhomepage = "{srv.url}/"\nlan = "18"\n'
-            f'feeds = ["{srv.url}/rss.xml"]\n',
+            f'feeds = ["{srv.url}/rss.xml"]\nallow_private = true\n',
             encoding="utf-8",
         )
         db = tmp_path / "k.db"

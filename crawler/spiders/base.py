@@ -14,13 +14,14 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.extract import decode_html, extract_article
+from crawler.hosts import HostPolicy, RefusedURL
 from crawler.items import ArticleItem
 from crawler.sources import Source
 from crawler.state import known_urls
 from crawler.urls import normalise_url
 from db import open_db
 
-STAT_KEYS = ("entries", "fetched", "new", "duplicates", "skipped_known", "errors")
+STAT_KEYS = ("entries", "fetched", "new", "duplicates", "skipped_known", "errors", "refused")
 
 
 class ArticleSpider(scrapy.Spider):
@@ -50,6 +51,9 @@ class ArticleSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ArticleSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
+        spider.host_policy = HostPolicy(
+            spider.sources, allow_private=crawler.settings.getbool("BEVAKNING_ALLOW_PRIVATE")
+        )
         return spider
 
     @property
@@ -60,6 +64,14 @@ class ArticleSpider(scrapy.Spider):
 
     def on_closed(self, spider: Any = None, reason: str = "") -> None:
         self.closed_reason = reason
+        for source_id, stats in self.stats_by_source.items():
+            if stats.get("refused"):
+                self.logger.warning(
+                    "source %s: %d URL(s) refused (other hosts, non-HTTP schemes or "
+                    "non-public addresses)",
+                    source_id,
+                    stats["refused"],
+                )
         self.persist_state(reason)
         if self._db is not None:
             self._db.close()
@@ -70,6 +82,20 @@ class ArticleSpider(scrapy.Spider):
 
     def count(self, source: Source, key: str, n: int = 1) -> None:
         self.stats_by_source.setdefault(source.id, dict.fromkeys(STAT_KEYS, 0))[key] += n
+
+    def refuse(self, source: Source | None, url: str, reason: str) -> None:
+        """Count and log a URL the host policy does not allow; it is not a site error."""
+        if source is not None:
+            self.count(source, "refused")
+        self.logger.warning("refused %s: %s", url, reason)
+
+    def allowed(self, source: Source, url: str) -> bool:
+        """Scheme and host check before a URL is queued (addresses are checked at download)."""
+        policy = getattr(self, "host_policy", None)
+        reason = policy.refusal(url, source, resolve=False) if policy else None
+        if reason:
+            self.refuse(source, url, reason)
+        return reason is None
 
     def article_requests(
         self,
@@ -88,7 +114,7 @@ class ArticleSpider(scrapy.Spider):
         """
         fresh: list[tuple[str, str, dict]] = []
         for url, hints in candidates:
-            if not url.startswith(("http://", "https://")):
+            if not self.allowed(source, url):
                 continue
             key = normalise_url(url)
             if key in self.queued:
@@ -148,6 +174,14 @@ class ArticleSpider(scrapy.Spider):
     def on_error(self, failure: Any) -> None:
         request = failure.request
         message = failure.getErrorMessage()
+        if failure.check(RefusedURL):
+            # Not the site's fault and not worth a retry: counted apart from errors, and
+            # the feed that listed it still counts as read in full.
+            source = request.cb_kwargs.get("source")
+            if source is not None:
+                self.count(source, "refused")
+            self.logger.warning("%s", message)
+            return
         if (
             failure.check(IgnoreRequest)
             and not failure.check(HttpError)

@@ -118,8 +118,11 @@ class SitemapsMixin:
                 key=lambda e: (e["lastmod"] is not None, e["lastmod"] or cutoff), reverse=True
             )
             for entry in recent[:limit]:
+                url = response.urljoin(entry["loc"])
+                if not self.allowed(source, url):
+                    continue
                 yield scrapy.Request(
-                    response.urljoin(entry["loc"]),
+                    url,
                     callback=self.parse_sitemap,
                     errback=self.on_error,
                     cb_kwargs={"source": source, "depth": depth + 1},
