@@ -364,3 +364,18 @@ def test_closed_port_and_unknown_host_each_get_a_summary_line(tmp_path: Path) ->
     assert "Traceback" not in res.stderr
     status = dict(q(db, "select source_id, status from source_health"))
     assert status == {"stangd": "network_error", "okand": "network_error"}
+
+
+def test_health_view_in_datasette_shows_causes(silent_crawl) -> None:
+    import asyncio
+
+    from bevakning.web import make_datasette
+
+    db = silent_crawl["db"]
+    ds = make_datasette(db, environ={})
+    response = asyncio.run(ds.client.get(f"/{db.stem}/insamlingshalsa.json?_shape=array"))
+    assert response.status_code == 200, response.text
+    rows = {r["kalla"]: r for r in response.json()}
+    assert rows["fel5xx"]["fel_senaste_insamling"] == 1
+    assert "robots.txt answered HTTP 503" in rows["fel5xx"]["orsaker_senaste_insamling"]
+    assert rows["bomb"]["flodesstatus"] == "malformed"
