@@ -248,6 +248,7 @@ def silent_crawl(tmp_path_factory: pytest.TempPathFactory):
     site = servers["sida"]
     site.add("/html.xml", "<!DOCTYPE html><html><body><h1>Vår nya webbplats</h1></body></html>")
     site.add("/tom.xml", "", content_type="application/rss+xml")
+    site.add("/sektion/", '<html><body><a href="/nyheter/1-artikel.html">x</a></body></html>')
     full = _gz_sitemap(site.url)
     site.add("/kapad.xml.gz", full[: len(full) // 2], content_type="application/gzip")
     bomb = gzip.compress(b"<urlset>" + b" " * (64 * 1024 * 1024))
@@ -262,7 +263,9 @@ def silent_crawl(tmp_path_factory: pytest.TempPathFactory):
         + _source("htmlflode", u, feeds=[f"{u}/html.xml"])
         + _source("tomt", u, feeds=[f"{u}/tom.xml"])
         + _source("kapad", u, sitemaps=[f"{u}/kapad.xml.gz"])
-        + _source("bomb", u, sitemaps=[f"{u}/bomb.xml.gz"]),
+        + _source("bomb", u, sitemaps=[f"{u}/bomb.xml.gz"])
+        # A pattern that is not a regular expression: the section callback raises.
+        + _source("monster", u, 'article_pattern = "(nyheter"\n', sections=[f"{u}/sektion/"]),
         encoding="utf-8",
     )
     db = tmp / "s.db"
@@ -283,6 +286,7 @@ def silent_crawl(tmp_path_factory: pytest.TempPathFactory):
         ("tomt", "feed answered with an empty body", "empty"),
         ("kapad", "gzip truncated", "malformed"),
         ("bomb", "gzip too large", "malformed"),
+        ("monster", "parse error: error: missing ), unterminated subpattern", "parse_error"),
     ],
 )
 def test_silent_failure_is_counted_with_a_cause(
@@ -305,7 +309,7 @@ def test_robots_failures_mean_disallow_all(silent_crawl) -> None:
 def test_every_source_failed_exits_non_zero(silent_crawl) -> None:
     res = silent_crawl["res"]
     assert res.returncode == 1, res.stdout + res.stderr[-3000:]
-    assert "every source failed (7)" in res.stdout
+    assert "every source failed (8)" in res.stdout
     assert "Traceback" not in res.stderr + res.stdout
     assert res.stdout.strip().splitlines()[-1].startswith("crawl done: ")
 

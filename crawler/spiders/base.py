@@ -243,8 +243,11 @@ class ArticleSpider(scrapy.Spider):
         if request is None:
             return
         source = request.cb_kwargs.get("source")
+        message = str(failure.value).splitlines()[0][:60] if str(failure.value) else ""
+        cause = f"parse error: {type(failure.value).__name__}" + (f": {message}" if message else "")
+        self.entry_result(request, "parse_error", error=cause)
         if source is not None:
-            self.note(source, f"parse error: {type(failure.value).__name__}")
+            self.note(source, cause)
         if origin := request.meta.get("origin"):
             self.failed_origins.add(origin)
 
