@@ -210,6 +210,9 @@ def test_lost_item_is_fetched_on_the_next_crawl(commit_crawls) -> None:
     assert len(urls) == len(set(urls))
     assert q(db, "select count(*) from articles where story_id is null")[0][0] == 0
     assert q(db, "select count(*) from article_minhash")[0][0] == len(urls)
+    # Crawls fill source_health too, not only `sources check`.
+    health = q(db, "select url, status, http_status, items, last_success_at from source_health")
+    assert [h[:4] for h in health] == [(f"{srv.url}/rss.xml", "ok", 200, N + 2)] and health[0][4]
 
 
 def test_canonical_link_does_not_make_another_article_known(commit_crawls) -> None:

@@ -105,7 +105,9 @@ class ArticleSpider(scrapy.Spider):
         source = request.cb_kwargs.get("source")
         if not kind or source is None:
             return
-        self.entry_health[request.url] = {
+        # After a redirect, a feed or sitemap is still filed under the address in sources.toml.
+        url = request.meta.get("origin") if kind in ("feed", "sitemap") else request.url
+        self.entry_health[url or request.url] = {
             "source_id": source.id,
             "kind": kind,
             "status": status,
