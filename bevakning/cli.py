@@ -117,7 +117,8 @@ def _crawl(
     fast: bool,
     since: Any = None,
     log_level: str | None = None,
-) -> None:
+) -> int:
+    """Crawl and print the summary; returns the exit code (1: items lost or no source answered)."""
     from crawler.run import run_crawl
     from crawler.sources import load_sources
 
@@ -127,7 +128,10 @@ def _crawl(
     summary = run_crawl(
         db_path, sources, refresh=refresh, fast=fast, since=since, overrides=overrides
     )
+    for line in summary.cause_lines():
+        click.echo(line)
     click.echo(summary.line())
+    return summary.exit_code
 
 
 def _since(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -169,8 +173,11 @@ def crawl(
     fast: bool,
     since: Any,
 ) -> None:
-    """Collect new articles from the sources' feeds, sitemaps and section pages."""
-    _crawl(db_path, sources_file, source_ids, refresh, fast, since)
+    """Collect new articles from the sources' feeds, sitemaps and section pages.
+
+    Exits 1 when articles were fetched but could not be stored, or when no source answered.
+    """
+    sys.exit(_crawl(db_path, sources_file, source_ids, refresh, fast, since))
 
 
 def _classify(db_path: str, model_name: str | None, refresh: bool) -> None:
@@ -288,12 +295,13 @@ def run(
     with_digest: bool,
 ) -> None:
     """Crawl, then classify (and with --digest, send the weekly digest when due): the regular job."""
-    _crawl(db_path, sources_file, source_ids, refresh=False, fast=False)
+    crawl_status = _crawl(db_path, sources_file, source_ids, refresh=False, fast=False)
     _classify(db_path, model_name, refresh=False)
     if with_digest:
         from bevakning.cli_digest import digest_if_due
 
         digest_if_due(db_path)
+    sys.exit(crawl_status)  # what was stored is classified; a failed crawl still fails the job
 
 
 @cli.command()

@@ -114,6 +114,10 @@ class StoryIndex:
         return sorted(out, key=lambda kv: -kv[1])
 
     def add(self, article_id: int, m: Any) -> None:
+        """Index a stored article. Call only after its transaction committed: a rolled-back
+        id is handed out again by SQLite, and a stale entry would then collide."""
+        if article_id in self.signatures:
+            self.lsh.remove(article_id)
         self.signatures[article_id] = np.array(m.hashvalues, dtype=np.uint32)
         self.lsh.insert(article_id, m)
 
@@ -137,6 +141,9 @@ def assign_story(
     exact: int | None = None,
 ) -> tuple[int, bool]:
     """Put a freshly inserted article into its story (inside the caller's transaction).
+
+    The in-memory index is not touched: the caller adds the article to it with
+    `index.add` once the transaction has committed, so a failed write leaves no trace.
 
     The story id is the id of the first-published copy; when a copy published
     earlier turns up later, the whole story is re-pointed to it.
@@ -177,6 +184,4 @@ def assign_story(
         "update articles set story_id = ?, story_first = ? where id = ?",
         [story_id, 1 if first else 0, article_id],
     )
-    if n_shingles >= MIN_SHINGLES:
-        index.add(article_id, m)
     return story_id, first

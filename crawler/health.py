@@ -44,9 +44,9 @@ def _count_items(kind: str, body: bytes, content_type: str) -> tuple[str, int, s
 
     try:
         if body[:2] == b"\x1f\x8b":
-            from scrapy.utils.gz import gunzip
+            from crawler.spiders.sitemaps import gunzip_limited
 
-            body = gunzip(body, max_size=MAX_BYTES)
+            body = gunzip_limited(body, MAX_BYTES)
         _, entries = parse_sitemap(body)
     except (ValueError, OSError, EOFError, zlib.error) as exc:
         # Corrupt, cut-off or oversized gzip bodies are a finding about the source,
@@ -86,13 +86,41 @@ def check_sources(
     jobs += [(s.id, u, "sitemap") for s in sources for u in s.sitemaps]
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         checks = list(pool.map(lambda j: check_url(*j, user_agent, timeout), jobs))
+    record_health(db, checks)
+    return checks
+
+
+def crawl_checks(entry_health: dict[str, dict[str, Any]]) -> list[Check]:
+    """What a crawl's entry points answered, as checks (items None: unknown, e.g. a 304)."""
+    now = now_iso()
+    return [
+        Check(
+            h["source_id"],
+            url,
+            h["kind"],
+            status=h["status"],
+            http_status=h.get("http_status"),
+            items=h.get("items"),  # type: ignore[arg-type]
+            error=h.get("error"),
+            checked_at=now,
+        )
+        for url, h in entry_health.items()
+    ]
+
+
+def record_health(db: Any, checks: list[Check]) -> None:
+    """Write checks to source_health, keeping the last success and, when unknown, the item count.
+
+    Called by `sources check` and at the end of every crawl.
+    """
     with db.atomic():
         for c in checks:
             prev = db.execute(
-                "select last_success_at from source_health where source_id = ? and url = ?",
+                "select last_success_at, items from source_health where source_id = ? and url = ?",
                 [c.source_id, c.url],
             ).fetchone()
             last_ok = c.checked_at if c.status == "ok" else (prev[0] if prev else None)
+            items = c.items if c.items is not None else (prev[1] if prev else None)
             db.execute(
                 "insert or replace into source_health (source_id, url, kind, status, http_status, "
                 "items, error, checked_at, last_success_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -102,10 +130,9 @@ def check_sources(
                     c.kind,
                     c.status,
                     c.http_status,
-                    c.items,
+                    items,
                     c.error,
                     c.checked_at,
                     last_ok,
                 ],
             )
-    return checks

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler.dedupe import StoryIndex, assign_story, minhash, shingles, simhash
+from crawler.dedupe import MIN_SHINGLES, StoryIndex, assign_story, minhash, shingles, simhash
 from crawler.items import ArticleItem
 from crawler.state import SWEDISH, add_url_alias
 from crawler.urls import normalise_url
@@ -145,7 +145,8 @@ class StorePipeline(_DatabasePipeline):
     """Write each article, its story and its aliases in one transaction.
 
     One transaction per article: a crash (even SIGKILL) loses at most the
-    article in flight, which the next crawl fetches again.
+    article in flight, which the next crawl fetches again. A write that fails
+    (disk full) rolls back and raises; the spider counts the article as lost.
     Non-Swedish articles are stored with their language and marked classified
     (classified_at set, no statements), so the classifier skips them.
     """
@@ -213,11 +214,15 @@ class StorePipeline(_DatabasePipeline):
                 len(features),
                 exact=same[0] if same else None,
             )
-            if item.canonical_url and item.canonical_url != item.url:
-                add_url_alias(self.db, item.canonical_url, article_id, "canonical")
+            # rel=canonical is not recorded as another address of this article: a page
+            # may name a different article (a copy pointing at its original), which
+            # would then count as stored and never be fetched. Its canonical_url is kept.
             for alias in item.extra.get("aliases", ()):
                 if alias != item.url:
                     add_url_alias(self.db, alias, article_id, "redirect")
+        # Only now, with the row committed: a rolled-back article must not stay in the index.
+        if len(features) >= MIN_SHINGLES:
+            self.stories.add(article_id, sig)
         self.stats.inc_value("bevakning/new")
         stats["new"] = stats.get("new", 0) + 1
         return item

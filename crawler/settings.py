@@ -38,6 +38,22 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Retry what may pass in seconds, but not a failed DNS lookup: a name that does not
+# resolve now will not resolve on the retry either, and without network every
+# source would wait through each retry in turn.
+RETRY_EXCEPTIONS = [
+    "scrapy.exceptions.DownloadConnectionRefusedError",
+    "scrapy.exceptions.DownloadFailedError",
+    "scrapy.exceptions.DownloadTimeoutError",
+    "scrapy.exceptions.ResponseDataLossError",
+    "twisted.internet.error.ConnectionDone",
+    "twisted.internet.error.ConnectError",
+    "twisted.internet.error.ConnectionLost",
+    OSError,
+    "scrapy.core.downloader.handlers.http11.TunnelError",
+]
+# Give up on a name server that does not answer after this many seconds (Scrapy: 60).
+DNS_TIMEOUT = 10
 
 # Disable cookies (enabled by default): articles do not need sessions.
 COOKIES_ENABLED = False

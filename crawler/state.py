@@ -76,17 +76,31 @@ def start_run(db: Any, *, since: str | None, refresh: bool) -> int:
         return cur.lastrowid
 
 
+def format_causes(causes: dict[str, int]) -> str | None:
+    """'HTTP 404: 2; bad link: 1', most frequent first (None when there are none)."""
+    if not causes:
+        return None
+    return "; ".join(f"{c}: {n}" for c, n in sorted(causes.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def finish_run(
-    db: Any, run_id: int, status: str, per_source: dict[str, dict[str, int]], summary: str
+    db: Any,
+    run_id: int,
+    status: str,
+    per_source: dict[str, dict[str, int]],
+    summary: str,
+    causes: dict[str, dict[str, int]] | None = None,
 ) -> None:
-    """Close the run with totals and one row per source."""
-    totals = {k: sum(s.get(k, 0) for s in per_source.values()) for k in ("fetched", "new")}
-    totals["duplicates"] = sum(s.get("duplicates", 0) for s in per_source.values())
-    totals["errors"] = sum(s.get("errors", 0) for s in per_source.values())
+    """Close the run with totals and one row per source, with the causes of its errors."""
+    totals = {
+        k: sum(s.get(k, 0) for s in per_source.values())
+        for k in ("fetched", "new", "duplicates", "errors", "lost")
+    }
+    causes = causes or {}
     with db.atomic():
         db.execute(
             "update crawl_runs set ended_at = ?, status = ?, fetched = ?, new = ?, duplicates = ?, "
-            "errors = ?, summary = ? where id = ?",
+            "errors = ?, lost = ?, summary = ? where id = ?",
             [
                 now_iso(),
                 status,
@@ -94,6 +108,7 @@ def finish_run(
                 totals["new"],
                 totals["duplicates"],
                 totals["errors"],
+                totals["lost"],
                 summary,
                 run_id,
             ],
@@ -101,7 +116,8 @@ def finish_run(
         for source_id, s in per_source.items():
             db.execute(
                 "insert or replace into crawl_run_sources (run_id, source_id, entries, fetched, new, "
-                "duplicates, skipped_known, errors) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                "duplicates, skipped_known, errors, lost, causes) "
+                "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     run_id,
                     source_id,
@@ -111,6 +127,8 @@ def finish_run(
                     s.get("duplicates", 0),
                     s.get("skipped_known", 0),
                     s.get("errors", 0),
+                    s.get("lost", 0),
+                    format_causes(causes.get(source_id, {})),
                 ],
             )
 

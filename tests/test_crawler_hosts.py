@@ -152,7 +152,9 @@ def test_own_hosts_and_allowed_hosts_are_still_crawled(crawled) -> None:
 
 
 def test_redirects_and_file_urls_are_refused_and_counted(crawled) -> None:
-    err = crawled["res"].stderr
+    # Details go to the crawl's log file; the console has one line per cause.
+    console = crawled["res"].stdout + crawled["res"].stderr
+    err = Path(f"{crawled['db']}.crawl.log").read_text(encoding="utf-8")
     o = crawled["outlet"].url
     assert crawled["outlet"].hits_for("/till-framling")  # fetched; its redirect was refused
     assert f"{o}/till-framling" not in _urls(crawled["db"])
@@ -161,14 +163,16 @@ def test_redirects_and_file_urls_are_refused_and_counted(crawled) -> None:
     # Feed: stranger item, redirect to the stranger, file item (the redirect to file:// is
     # dropped by Scrapy itself); sitemap index: file entry, stranger sitemap; urlset: stranger.
     assert "source lokal: 6 URL(s) refused" in err
+    assert "refused (other host, scheme or private address): 7 in 2 source(s): lokal" in console
 
 
 def test_private_address_refused_without_opt_in(crawled) -> None:
     outlet = crawled["outlet"]
     assert not outlet.hits_for("/oskyddad/rss.xml")
     assert not outlet.hits_for("/nyheter/oskyddad.html")
-    assert "resolves to a non-public address (127.0.0.1)" in crawled["res"].stderr
-    assert "source oskyddad: 1 URL(s) refused" in crawled["res"].stderr
+    log = Path(f"{crawled['db']}.crawl.log").read_text(encoding="utf-8")
+    assert "resolves to a non-public address (127.0.0.1)" in log
+    assert "source oskyddad: 1 URL(s) refused" in log
 
 
 def _source(**extra: object) -> Source:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
@@ -9,10 +10,10 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from crawler.errors import RobotsBlocked, failure_cause
 from crawler.extract import decode_html, extract_article
 from crawler.hosts import HostPolicy, RefusedURL
 from crawler.items import ArticleItem
@@ -21,7 +22,16 @@ from crawler.state import known_urls
 from crawler.urls import normalise_url
 from db import open_db
 
-STAT_KEYS = ("entries", "fetched", "new", "duplicates", "skipped_known", "errors", "refused")
+STAT_KEYS = (
+    "entries",
+    "fetched",
+    "new",
+    "duplicates",
+    "skipped_known",
+    "errors",
+    "lost",
+    "refused",
+)
 
 
 class ArticleSpider(scrapy.Spider):
@@ -45,6 +55,10 @@ class ArticleSpider(scrapy.Spider):
         }
         self.queued: set[str] = set()
         self.failed_origins: set[str] = set()
+        # Why errors happened, per source ("HTTP 404": 2, "bad link": 1), and what each
+        # entry point (feed, sitemap, section page) answered: the crawl's health report.
+        self.causes: dict[str, Counter[str]] = {s.id: Counter() for s in sources}
+        self.entry_health: dict[str, dict[str, Any]] = {}
         self._db: Any = None
 
     @classmethod
@@ -54,6 +68,8 @@ class ArticleSpider(scrapy.Spider):
         spider.host_policy = HostPolicy(
             spider.sources, allow_private=crawler.settings.getbool("BEVAKNING_ALLOW_PRIVATE")
         )
+        crawler.signals.connect(spider.on_spider_error, signal=signals.spider_error)
+        crawler.signals.connect(spider.on_item_error, signal=signals.item_error)
         return spider
 
     @property
@@ -80,13 +96,75 @@ class ArticleSpider(scrapy.Spider):
     def persist_state(self, reason: str) -> None:
         """Hook for spider kinds that keep state between crawls (feed validators)."""
 
-    def count(self, source: Source, key: str, n: int = 1) -> None:
-        self.stats_by_source.setdefault(source.id, dict.fromkeys(STAT_KEYS, 0))[key] += n
+    def count(self, source: Source | str, key: str, n: int = 1) -> None:
+        source_id = source if isinstance(source, str) else source.id
+        stats = self.stats_by_source.setdefault(source_id, dict.fromkeys(STAT_KEYS, 0))
+        stats[key] = stats.get(key, 0) + n
+
+    def note(self, source: Source | str, cause: str, *, error: bool = True) -> None:
+        """Record why something from this source went wrong (and count it as an error)."""
+        source_id = source if isinstance(source, str) else source.id
+        self.causes.setdefault(source_id, Counter())[cause] += 1
+        if error:
+            self.count(source_id, "errors")
+
+    def entry_result(
+        self,
+        request: scrapy.Request,
+        status: str,
+        *,
+        items: int | None = None,
+        http_status: int | None = None,
+        error: str | None = None,
+    ) -> None:
+        """What an entry point (feed, sitemap, first section page) answered in this crawl.
+
+        Written to source_health when the crawl ends, so the health view reflects
+        every crawl, not only `sources check`.
+        """
+        kind = request.meta.get("entry")
+        source = request.cb_kwargs.get("source")
+        if not kind or source is None:
+            return
+        # After a redirect, a feed or sitemap is still filed under the address in sources.toml.
+        url = request.meta.get("origin") if kind in ("feed", "sitemap") else request.url
+        self.entry_health[url or request.url] = {
+            "source_id": source.id,
+            "kind": kind,
+            "status": status,
+            "items": items,
+            "http_status": http_status,
+            "error": error,
+        }
+
+    def resolve_link(self, response: Response, href: str, source: Source) -> str | None:
+        """The absolute URL of a link, or None (counted as an error) when it is malformed.
+
+        One bad link (a port out of range, a broken IPv6 host) must cost that link
+        only, never the rest of the feed or page it stands in.
+        """
+        try:
+            url = response.urljoin(href.strip())
+            parts = urlsplit(url)
+            if parts.scheme in ("http", "https"):
+                parts.port  # noqa: B018 - raises ValueError when out of range
+                if not parts.hostname:
+                    raise ValueError("no host")
+        except ValueError as exc:
+            self.bad_link(source, href, exc)
+            return None
+        return url
+
+    def bad_link(self, source: Source, href: str, exc: Exception) -> None:
+        self.note(source, "bad link")
+        self.logger.warning("bad link skipped (%s): %r", exc, href[:200])
 
     def refuse(self, source: Source | None, url: str, reason: str) -> None:
         """Count and log a URL the host policy does not allow; it is not a site error."""
         if source is not None:
             self.count(source, "refused")
+            # Shown with the source's causes in the health view; not counted as an error.
+            self.note(source, "refused (other host, scheme or private address)", error=False)
         self.logger.warning("refused %s: %s", url, reason)
 
     def allowed(self, source: Source, url: str) -> bool:
@@ -116,7 +194,11 @@ class ArticleSpider(scrapy.Spider):
         for url, hints in candidates:
             if not self.allowed(source, url):
                 continue
-            key = normalise_url(url)
+            try:
+                key = normalise_url(url)
+            except ValueError as exc:
+                self.bad_link(source, url, exc)
+                continue
             if key in self.queued:
                 if repeats_are_duplicates:
                     self.count(source, "entries")
@@ -173,28 +255,63 @@ class ArticleSpider(scrapy.Spider):
 
     def on_error(self, failure: Any) -> None:
         request = failure.request
-        message = failure.getErrorMessage()
         if failure.check(RefusedURL):
             # Not the site's fault and not worth a retry: counted apart from errors, and
             # the feed that listed it still counts as read in full.
             source = request.cb_kwargs.get("source")
             if source is not None:
                 self.count(source, "refused")
-            self.logger.warning("%s", message)
-            return
-        if (
-            failure.check(IgnoreRequest)
-            and not failure.check(HttpError)
-            and "robots.txt" in message
-        ):
-            self.logger.info("skipped %s: %s", request.url, message)
+                self.note(source, "refused (other host, scheme or private address)", error=False)
+            self.logger.warning("%s", failure.getErrorMessage())
             return
         source = request.cb_kwargs.get("source")
+        cause, status = failure_cause(failure)
+        http_status = failure.value.response.status if failure.check(HttpError) else None
+        self.entry_result(request, status, http_status=http_status, error=cause)
+        if (
+            failure.check(RobotsBlocked)
+            and not failure.value.whole_site
+            and not request.meta.get("entry")
+        ):
+            # One article page the site's robots.txt keeps us from: its wish, not a fault.
+            if source is not None:
+                self.note(source, "robots.txt disallows a page", error=False)
+            self.logger.info("skipped %s: %s", request.url, cause)
+            return
         if source is not None:
-            self.count(source, "errors")
+            self.note(source, cause)
         origin = request.meta.get("origin")
         if origin:
             self.failed_origins.add(origin)
-        if failure.check(HttpError):
-            message = f"HTTP {failure.value.response.status}"
-        self.logger.error("failed %s: %s", request.url, message)
+        self.logger.error("failed %s: %s", request.url, cause)
+
+    def on_spider_error(self, failure: Any, response: Any, spider: Any = None) -> None:
+        """A callback raised: count it for its source, and keep the feed's validators unsaved."""
+        request = getattr(response, "request", None) or getattr(failure, "request", None)
+        if request is None:
+            return
+        source = request.cb_kwargs.get("source")
+        message = str(failure.value).splitlines()[0][:60] if str(failure.value) else ""
+        cause = f"parse error: {type(failure.value).__name__}" + (f": {message}" if message else "")
+        self.entry_result(request, "parse_error", error=cause)
+        if source is not None:
+            self.note(source, cause)
+        if origin := request.meta.get("origin"):
+            self.failed_origins.add(origin)
+
+    def on_item_error(
+        self, item: Any, response: Any, spider: Any = None, failure: Any = None
+    ) -> None:
+        """A pipeline raised (a failed write): the article is lost for this crawl.
+
+        It is counted, and its feed's validators are not saved, so the next crawl
+        reads the feed in full and fetches the article again.
+        """
+        source_id = getattr(item, "source_id", None)
+        if source_id:
+            reason = str(failure.value).splitlines()[0][:80] if failure is not None else "?"
+            self.note(source_id, f"store failed: {reason}")
+            self.count(source_id, "lost")
+        origin = getattr(response, "meta", {}).get("origin") if response is not None else None
+        if origin:
+            self.failed_origins.add(origin)

@@ -43,7 +43,12 @@ class FeedsMixin:
                 errback=self.on_error,
                 headers=headers,
                 cb_kwargs={"source": source},
-                meta={"handle_httpstatus_list": [304], "origin": url, "dont_cache": False},
+                meta={
+                    "handle_httpstatus_list": [304],
+                    "origin": url,
+                    "dont_cache": False,
+                    "entry": "feed",
+                },
                 dont_filter=True,
                 priority=10,
             )
@@ -52,6 +57,7 @@ class FeedsMixin:
         feed_url = response.request.url
         if response.status == 304:
             self.logger.info("feed not modified: %s", feed_url)
+            self.entry_result(response.request, "ok", http_status=304)
             return
         parsed = feedparser.parse(
             response.body,
@@ -59,10 +65,29 @@ class FeedsMixin:
                 "content-type": response.headers.get("Content-Type", b"").decode("latin-1")
             },
         )
-        if parsed.bozo and not parsed.entries:
-            self.logger.error("unusable feed %s: %s", feed_url, parsed.get("bozo_exception"))
-            self.count(source, "errors")
-            return
+        if not parsed.entries:
+            # A feed address that now serves an empty body or a web page gives no
+            # entries and often no parse error either: say so, or it looks quiet.
+            looks_html = b"<html" in response.body[:4096].lower()
+            if not response.body.strip():
+                cause, status = "feed answered with an empty body", "empty"
+            elif not parsed.get("version") and looks_html:
+                cause, status = "not a feed (an HTML page)", "malformed"
+            elif parsed.bozo or not parsed.get("version"):
+                cause, status = "malformed feed", "malformed"
+            else:
+                cause, status = "feed has no entries", "empty"
+            self.logger.warning("%s: %s %s", cause, feed_url, parsed.get("bozo_exception") or "")
+            self.note(source, cause, error=cause != "feed has no entries")
+            self.entry_result(
+                response.request, status, items=0, http_status=response.status, error=cause
+            )
+            if cause != "feed has no entries":
+                return
+        else:
+            self.entry_result(
+                response.request, "ok", items=len(parsed.entries), http_status=response.status
+            )
         if parsed.bozo:
             self.logger.warning(
                 "malformed feed %s, %d entries still usable: %s",
@@ -78,9 +103,12 @@ class FeedsMixin:
             when = _entry_time(entry)
             if self.since and when and when < self.since:
                 continue
+            url = self.resolve_link(response, link, source)
+            if url is None:
+                continue
             candidates.append(
                 (
-                    response.urljoin(link),
+                    url,
                     {"title": entry.get("title"), "published": when.isoformat() if when else None},
                 )
             )

@@ -45,7 +45,7 @@ class SectionsMixin:
             callback=self.parse_section,
             errback=self.on_error,
             cb_kwargs={"source": source, "depth": depth},
-            meta={"origin": f"section:{source.id}"},
+            meta={"origin": f"section:{source.id}", "entry": "section" if depth == 0 else None},
             priority=5,
         )
 
@@ -53,14 +53,19 @@ class SectionsMixin:
         self: Any, response: Response, source: Source, depth: int
     ) -> Iterator[scrapy.Request]:
         if not isinstance(response, TextResponse):
+            self.note(source, "section page is not HTML")
+            self.entry_result(response.request, "malformed", error="not HTML")
             return
+        self.entry_result(response.request, "ok", http_status=response.status)
         pattern = article_pattern(source)
         prefixes = [normalise_url(u) for u in section_urls(source)]
         max_depth = self.settings.getint("BEVAKNING_SECTION_DEPTH", 2)
         max_pages = self.settings.getint("BEVAKNING_SECTION_MAX_PAGES", 30)
         candidates = []
         for href in response.css("a::attr(href)").getall():
-            url = response.urljoin(href.strip())
+            url = self.resolve_link(response, href, source)
+            if url is None:
+                continue
             if not url.startswith(("http://", "https://")) or not same_site(url, source.homepage):
                 continue
             if pattern.search(url):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import scrapy
 from lxml import etree
 from scrapy.http import Response
-from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.gz import gzip_magic_number
 
 from crawler.sources import Source
 from crawler.spiders.base import ArticleSpider
@@ -37,6 +38,30 @@ def parse_time(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def gunzip_limited(body: bytes, max_size: int) -> bytes:
+    """Decompress a .gz sitemap, refusing a cut-off file or one that grows past max_size.
+
+    Scrapy's gunzip returns whatever it could read from a truncated file, which
+    then parses as a short or empty sitemap: a silent loss. A decompression bomb
+    is stopped after max_size bytes, so it never fills memory.
+    """
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = bytearray()
+    data = body
+    try:
+        while data and not inflater.eof:
+            room = max_size - len(out) + 1 if max_size else 0
+            out += inflater.decompress(data, room)
+            if max_size and len(out) > max_size:
+                raise ValueError(f"gzip too large (more than {max_size} bytes decompressed)")
+            data = inflater.unconsumed_tail
+    except zlib.error as exc:
+        raise ValueError(f"gzip corrupt: {exc}") from exc
+    if not inflater.eof:
+        raise ValueError("gzip truncated (the file ends mid-stream)")
+    return bytes(out)
 
 
 def parse_sitemap(body: bytes) -> tuple[str, list[dict]]:
@@ -87,7 +112,7 @@ class SitemapsMixin:
                 callback=self.parse_sitemap,
                 errback=self.on_error,
                 cb_kwargs={"source": source, "depth": 0},
-                meta={"origin": url},
+                meta={"origin": url, "entry": "sitemap"},
                 dont_filter=True,
                 priority=10,
             )
@@ -96,14 +121,24 @@ class SitemapsMixin:
         self: Any, response: Response, source: Source, depth: int
     ) -> Iterator[scrapy.Request]:
         body = response.body
-        if gzip_magic_number(response):
-            body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
         try:
+            if gzip_magic_number(response):
+                body = gunzip_limited(body, self.settings.getint("DOWNLOAD_MAXSIZE"))
             kind, entries = parse_sitemap(body)
         except ValueError as exc:
             self.logger.error("unusable sitemap %s: %s", response.url, exc)
-            self.count(source, "errors")
+            cause = str(exc) if str(exc).startswith("gzip") else "malformed sitemap"
+            self.note(source, cause)
+            self.entry_result(
+                response.request, "malformed", http_status=response.status, error=str(exc)[:200]
+            )
             return
+        self.entry_result(
+            response.request,
+            "ok" if entries else "empty",
+            items=len(entries),
+            http_status=response.status,
+        )
         cutoff = self.sitemap_cutoff()
         limit = self.settings.getint("BEVAKNING_SITEMAP_MAX_URLS", 2000)
         if kind == "index":
@@ -118,8 +153,8 @@ class SitemapsMixin:
                 key=lambda e: (e["lastmod"] is not None, e["lastmod"] or cutoff), reverse=True
             )
             for entry in recent[:limit]:
-                url = response.urljoin(entry["loc"])
-                if not self.allowed(source, url):
+                url = self.resolve_link(response, entry["loc"], source)
+                if url is None or not self.allowed(source, url):
                     continue
                 yield scrapy.Request(
                     url,
@@ -135,9 +170,12 @@ class SitemapsMixin:
             when = entry.get("published") or entry["lastmod"]
             if when is None or when < cutoff:
                 continue
+            url = self.resolve_link(response, entry["loc"], source)
+            if url is None:
+                continue
             candidates.append(
                 (
-                    response.urljoin(entry["loc"]),
+                    url,
                     # Only a news:publication_date is a publication date; lastmod is
                     # when the entry last changed and served above only to skip old ones.
                     {
