@@ -168,6 +168,8 @@ def send_digest(
         subs = [sub]
     else:
         subs, skipped = load_subscriptions(db)
+        for line in skipped:
+            click.echo(line, err=True)
     mode = "send" if send else "out" if out_dir else "preview"
     report = run_digest(
         db,

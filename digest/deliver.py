@@ -147,12 +147,10 @@ def run_digest(
 ) -> RunReport:
     """Build every subscription's digest and deliver it; the report says what happened to each.
 
-    `skipped` are the stored rows load_subscriptions left out: each is echoed and
-    counted, and everyone else still gets theirs.
+    `skipped` are the stored rows load_subscriptions left out: they are counted in
+    the report (the caller shows them), and everyone else still gets theirs.
     """
     report = RunReport(week, skipped=list(skipped or []))
-    for line in report.skipped:
-        echo(line)
     base_url = base_url or datasette_url()
     items = flagged_items(db, week.shift(-HISTORY_WEEKS), week)
     if mode == "out":
