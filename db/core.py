@@ -91,7 +91,11 @@ def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True)
         db.execute("PRAGMA foreign_keys = ON")
         if migrate:
             db.enable_wal()
-            migrations.apply(db)
+            if migrations.pending(db):
+                # Which steps are pending is decided again under the write lock: a process
+                # opening the file at the same moment waits, then finds nothing to do.
+                with db.atomic():
+                    migrations.apply(db)
     except sqlite3.Error as exc:
         raise DatabaseError(f"cannot open database {db_path}: {exc}") from exc
     return db

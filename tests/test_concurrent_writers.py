@@ -91,3 +91,24 @@ def test_classify_waits_for_another_writer_process(db_path: Path) -> None:
     # The classification really overlapped held locks (else the test proves nothing).
     assert holds >= 3, out
     assert started < float(out.splitlines()[1].split()[1])
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(db_path: Path) -> None:
+    """Pending migrations are a write too: the cron job and a person at the terminal may
+    open a fresh (or just upgraded) database in the same second."""
+    code = "import sys; from db import open_db; open_db(sys.argv[1]).close()"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(db_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err[-2000:]
+    conn = sqlite3.connect(db_path)
+    names = [r[0] for r in conn.execute("select name from _sqlite_migrations")]
+    assert len(names) == len(set(names)) > 5
