@@ -275,7 +275,10 @@ def get_subscription(db: Database, sub_id: int) -> Subscription:
     rows = list(db.query("select * from subscriptions where id = ?", [sub_id]))
     if not rows:
         raise SubscriptionError(f"no subscription with id {sub_id}")
-    return Subscription.from_row(rows[0])
+    try:
+        return Subscription.from_row(dict(rows[0]))
+    except SubscriptionError as exc:
+        raise SubscriptionError(f"subscription {sub_id} cannot be used: {exc}") from None
 
 
 def _stored(

@@ -199,6 +199,9 @@ def test_bad_rows_can_be_listed_and_removed(db_path: Path) -> None:
     assert (
         "subscription 2 skipped" not in invoke("subscribers", "list", "--db", str(db_path)).stderr
     )
+    one = invoke("digest", "--db", str(db_path), "--week", WEEK, "--subscription", "3")
+    assert one.returncode == 2
+    assert "subscription 3 cannot be used: invalid email address: 'a@example.org, b@" in one.stderr
 
 
 # --- validation at add -----------------------------------------------------------------------
