@@ -304,6 +304,21 @@ def run(
     sys.exit(crawl_status)  # what was stored is classified; a failed crawl still fails the job
 
 
+def _require_free_port(host: str, port: int) -> None:
+    """Refuse a port another program listens on (a demo already running, most likely)."""
+    import socket
+
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            s.bind((host, port))
+        except OSError:
+            raise BadInput(
+                f"port {port} is in use (is a demo already running? open http://{host}:{port}/ "
+                "or stop it, or choose another with --port 0)"
+            ) from None
+
+
 @cli.command()
 @click.option(
     "--db", "db_path", default="bevakning-demo.db", show_default=True, help="Database for the demo."
@@ -314,14 +329,26 @@ def run(
 @click.option("--no-serve", is_flag=True, help="Crawl and classify the demo sites, then exit.")
 @translate_errors
 def demo(db_path: str, port: int, no_serve: bool) -> None:
-    """Serve the bundled fictional newspapers, crawl and classify them, open Datasette."""
+    """Serve the bundled fictional newspapers, crawl and classify them, open Datasette.
+
+    Run again, it keeps the database (a server may be reading it, and it holds the
+    subscribers and reviews the README has the user add): the crawl is incremental,
+    so the demo articles are not stored twice. A taken port is refused before
+    anything is touched.
+    """
     import socket
     import tempfile
 
     from demo.server import SITES_DIR, SiteServer, demo_sources_toml, site_ids
 
-    for stale in (db_path, f"{db_path}-wal", f"{db_path}-shm"):
-        Path(stale).unlink(missing_ok=True)
+    if not no_serve and port != 0:
+        _require_free_port("127.0.0.1", port)
+    again = Path(db_path).exists()
+    if again:
+        click.echo(
+            f"demo: adding to the existing {db_path} (subscribers and reviews are kept; "
+            "delete the file to start afresh)"
+        )
     servers = {sid: SiteServer(SITES_DIR / sid) for sid in site_ids()}
     for srv in servers.values():
         srv.start()
@@ -329,7 +356,10 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
         click.echo("demo sites: " + ", ".join(f"{sid} {srv.url}/" for sid, srv in servers.items()))
         with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8") as fh:
             fh.write(demo_sources_toml(servers))
-        _crawl(db_path, fh.name, (), refresh=False, fast=True, log_level="WARNING")
+        # Again, every page is a known article under a new port: the crawl drops each as a
+        # duplicate, which Scrapy would log as a warning with the whole item.
+        level = "ERROR" if again else "WARNING"
+        _crawl(db_path, fh.name, (), refresh=False, fast=True, log_level=level)
         Path(fh.name).unlink()
         _classify(db_path, None, refresh=False)
     finally:

@@ -103,9 +103,11 @@ def subscribers_list(db_path: str, show_all: bool, as_json: bool) -> None:
     import dataclasses
     import json
 
-    from digest.subscriptions import list_subscriptions
+    from digest.subscriptions import load_subscriptions
 
-    subs = list_subscriptions(_open(db_path), include_inactive=show_all)
+    subs, skipped = load_subscriptions(_open(db_path), include_inactive=show_all)
+    for line in skipped:
+        click.echo(line, err=True)
     if as_json:
         click.echo(json.dumps([dataclasses.asdict(s) for s in subs], ensure_ascii=False, indent=2))
         return
@@ -125,8 +127,8 @@ def subscribers_remove(db_path: str, key: str) -> None:
     """Stop a subscription (by id, or every one for an email address)."""
     from digest.subscriptions import remove_subscription
 
-    for sub in remove_subscription(_open(db_path), key):
-        click.echo(f"removed subscription {sub.id}: {sub.email}")
+    for row in remove_subscription(_open(db_path), key):
+        click.echo(f"removed subscription {row['id']}: {row['email']!r}")
 
 
 def send_digest(
@@ -137,11 +139,16 @@ def send_digest(
     out_dir: str | None,
     subscription_id: int | None,
     skip_empty: bool,
+    retry_failed: bool = False,
 ) -> None:
-    """Shared by `digest` and `run --digest`; exits non-zero if any recipient failed."""
+    """Shared by `digest` and `run --digest`.
+
+    Exits non-zero if this run left a recipient without their digest or skipped a
+    bad subscription row (every other subscriber still gets theirs).
+    """
     from digest.deliver import run_digest, skip_empty_from_env
     from digest.send import SmtpSettings
-    from digest.subscriptions import get_subscription, list_subscriptions
+    from digest.subscriptions import get_subscription, load_subscriptions
     from digest.weeks import Week
 
     if send and out_dir:
@@ -150,14 +157,19 @@ def send_digest(
     settings = SmtpSettings.from_env() if send else None
     if out_dir and Path(out_dir).exists() and not Path(out_dir).is_dir():
         raise BadInput(f"--out is not a directory: {out_dir}")
+    if retry_failed and not send:
+        raise BadInput("--retry-failed only makes sense with --send")
     db = _open(db_path)
+    skipped: list[str] = []
     if subscription_id is not None:
         sub = get_subscription(db, subscription_id)
         if not sub.active:
             raise BadInput(f"subscription {subscription_id} has been removed")
         subs = [sub]
     else:
-        subs = list_subscriptions(db)
+        subs, skipped = load_subscriptions(db)
+        for line in skipped:
+            click.echo(line, err=True)
     mode = "send" if send else "out" if out_dir else "preview"
     report = run_digest(
         db,
@@ -169,6 +181,8 @@ def send_digest(
         out_dir=Path(out_dir) if out_dir else None,
         skip_empty=skip_empty or skip_empty_from_env(),
         echo=lambda line: click.echo(line, err=mode != "preview"),
+        skipped=skipped,
+        retry_failed=retry_failed,
     )
     click.echo(report.line(), err=mode == "preview")
     if not report.ok:
@@ -186,6 +200,12 @@ def send_digest(
     is_flag=True,
     help="Send nothing for an empty week (env: BEVAKNING_DIGEST_SKIP_EMPTY=1).",
 )
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="With --send: send again the week's failed and unconfirmed digests "
+    "(check the mail server's log for unconfirmed ones first).",
+)
 @translate_errors
 @digest_errors
 def digest(
@@ -195,6 +215,7 @@ def digest(
     out_dir: str | None,
     subscription_id: int | None,
     skip_empty: bool,
+    retry_failed: bool,
 ) -> None:
     """Build the weekly digest emails; preview them, write .eml files, or send them once."""
     send_digest(
@@ -204,6 +225,7 @@ def digest(
         out_dir=out_dir,
         subscription_id=subscription_id,
         skip_empty=skip_empty,
+        retry_failed=retry_failed,
     )
 
 

@@ -1,11 +1,18 @@
-"""Delivering digests over SMTP, exactly once per subscription and week.
+"""Delivering digests over SMTP, at most once per subscription and week.
 
-The order of events per subscription is: skip if `digest_log` has the week,
-send, then record the Message-ID in a transaction of its own. So a run that
-dies halfway (the server drops the connection, the process is killed) has
-recorded everything that was delivered, and a rerun sends only the rest.
+The order of events per subscription is: claim the week in `digest_log` (a row
+in state `sending`, written under the write lock, so of two concurrent runs only
+one gets it), send, then record the outcome in a transaction of its own. So a
+run that dies halfway has claimed or recorded everything it gave the server, and
+a rerun sends only the rest. When the server's answer shows the message was not
+taken (a dropped connection, a refused login) the claim is released, and a rerun
+sends it. When the server took it but recording that fails (disk full), or the
+process is killed mid-send, the row stays `sending`: reruns report it as
+unconfirmed and do not send again (`digest --send --retry-failed` does, after the
+mail server's log has been checked).
 Transient replies (4xx, a dropped connection) are retried with exponential
-backoff; a permanent 5xx fails that recipient only.
+backoff within a run; a 4xx that outlasts them is `deferred`, and later runs try
+again, MAX_ATTEMPTS runs in all; a 5xx is `failed` for that recipient and week.
 
 The SMTP password comes only from the environment; it has `repr=False`, is
 never printed, and is scrubbed from any server reply we pass on.
@@ -17,6 +24,7 @@ import base64
 import contextlib
 import os
 import smtplib
+import socket
 import ssl
 import time
 from collections.abc import Callable, Mapping
@@ -221,13 +229,15 @@ class Mailer:
             if code == 421:  # "service closing": smtplib has already closed the socket
                 self._drop()
             if code is not None and code >= 500:
-                raise PermanentFailure(s.scrub(last))
+                raise PermanentFailure(s.scrub(last), code=code)
         if code is None:
             raise ConnectionLost(
                 f"cannot deliver via {s.host}:{s.port} after {s.retries + 1} attempts: "
                 f"{s.scrub(last)}"
             )
-        raise PermanentFailure(f"{s.scrub(last)} (still failing after {s.retries + 1} attempts)")
+        raise PermanentFailure(
+            f"{s.scrub(last)} (still failing after {s.retries + 1} attempts)", code=code
+        )
 
     def _drop(self) -> None:
         if self._smtp is not None:
@@ -236,7 +246,11 @@ class Mailer:
 
 
 class PermanentFailure(Exception):
-    """The server would not take the message for this recipient."""
+    """The server would not take the message for this recipient (`code`: its reply code)."""
+
+    def __init__(self, message: str, code: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
@@ -267,32 +281,143 @@ def _quietly_close(smtp: smtplib.SMTP) -> None:
         smtp.close()
 
 
-def already_sent(db: Database, subscription_id: int, week: str) -> bool:
-    return bool(
-        db.execute(
-            "select 1 from digest_log where subscription_id = ? and week = ?",
+# Runs in which a 4xx-deferred digest is tried before it counts as failed.
+MAX_ATTEMPTS = 3
+
+
+def _claimant() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _claimant_alive(claimed_by: str | None) -> bool:
+    """Whether the run that claimed a row is still running (only knowable on this host)."""
+    host, _, pid = (claimed_by or "").rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass
+class Claim:
+    """The outcome of `claim_send`: granted, or the state that keeps this run from sending."""
+
+    granted: bool
+    status: str = ""  # when refused: sent | sending | in-progress | deferred | failed
+    detail: str = ""
+    previous: dict | None = None  # the row before a granted retry, to restore on release
+
+
+def claim_send(
+    db: Database, subscription_id: int, week: str, message_id: str, *, retry_failed: bool = False
+) -> Claim:
+    """Take the right to send this subscription's digest for the week, or say who has it.
+
+    Read and write under one write lock, so of two concurrent runs exactly one is
+    granted. A deferred row is granted again until MAX_ATTEMPTS; a failed row, or a
+    `sending` row left by a run that is gone, only with retry_failed.
+    """
+    with db.atomic():
+        cur = db.execute(
+            "select status, attempts, detail, message_id, claimed_at, claimed_by, sent_at "
+            "from digest_log where subscription_id = ? and week = ?",
             [subscription_id, week],
-        ).fetchone()
-    )
+        )
+        found = cur.fetchone()
+        now = now_iso()
+        if found is None:
+            db.execute(
+                "insert into digest_log (subscription_id, week, message_id, status, attempts, "
+                "claimed_at, claimed_by) values (?, ?, ?, 'sending', 1, ?, ?)",
+                [subscription_id, week, message_id, now, _claimant()],
+            )
+            return Claim(True)
+        row = dict(zip([c[0] for c in cur.description], found, strict=True))
+        status, attempts = row["status"], row["attempts"] or 1
+        if status == "sending" and _claimant_alive(row["claimed_by"]):
+            return Claim(False, "in-progress", f"being sent by {row['claimed_by']}")
+        retry = (status == "deferred" and attempts < MAX_ATTEMPTS) or (
+            retry_failed and status in ("deferred", "failed", "sending")
+        )
+        if not retry:
+            if status == "sending":
+                detail = (
+                    f"claimed at {row['claimed_at']} by {row['claimed_by']}, outcome never "
+                    f"recorded (Message-ID {row['message_id']}); not sent again"
+                )
+            else:
+                detail = row["detail"] or ""
+            return Claim(False, status, detail)
+        db.execute(
+            "update digest_log set status = 'sending', attempts = ?, message_id = ?, "
+            "claimed_at = ?, claimed_by = ? where subscription_id = ? and week = ?",
+            [attempts + 1, message_id, now, _claimant(), subscription_id, week],
+        )
+        return Claim(True, previous=row)
 
 
-def record_sent(db: Database, subscription_id: int, week: str, message_id: str) -> None:
-    """Its own transaction, straight after the server's 250: this row is the 'once'."""
+def record_outcome(
+    db: Database, subscription_id: int, week: str, status: str, detail: str = ""
+) -> None:
+    """Its own transaction, straight after the server's answer: `sent` is the 'once'."""
     with db.atomic():
         db.execute(
-            "insert into digest_log (subscription_id, week, message_id, sent_at) "
-            "values (?, ?, ?, ?)",
-            [subscription_id, week, message_id, now_iso()],
+            "update digest_log set status = ?, detail = ?, sent_at = ? "
+            "where subscription_id = ? and week = ?",
+            [
+                status,
+                detail or None,
+                now_iso() if status == "sent" else None,
+                subscription_id,
+                week,
+            ],
         )
 
 
+def release_claim(db: Database, subscription_id: int, week: str, claim: Claim) -> None:
+    """The server did not take the message: undo the claim so that a rerun sends it."""
+    with db.atomic():
+        if claim.previous is None:
+            db.execute(
+                "delete from digest_log where subscription_id = ? and week = ? "
+                "and status = 'sending'",
+                [subscription_id, week],
+            )
+        else:
+            prev = claim.previous
+            db.execute(
+                "update digest_log set status = ?, attempts = ?, detail = ?, message_id = ?, "
+                "claimed_at = ?, claimed_by = ? where subscription_id = ? and week = ?",
+                [
+                    prev["status"],
+                    prev["attempts"],
+                    prev["detail"],
+                    prev["message_id"],
+                    prev["claimed_at"],
+                    prev["claimed_by"],
+                    subscription_id,
+                    week,
+                ],
+            )
+
+
 __all__ = [
+    "MAX_ATTEMPTS",
+    "Claim",
     "ConnectionLost",
     "LoginFailed",
     "Mailer",
     "PermanentFailure",
     "SmtpConfigError",
     "SmtpSettings",
-    "already_sent",
-    "record_sent",
+    "claim_send",
+    "record_outcome",
+    "release_claim",
 ]

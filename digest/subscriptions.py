@@ -2,6 +2,13 @@
 
 An empty list means "no restriction": a subscription with no county,
 municipality or topic gets every flagged statement.
+
+One address may hold several subscriptions with different filters (one digest
+each); the same address with the same filter is refused at `add`, comparing the
+address without regard to case and the filter without regard to order. Rows that
+reach the table some other way (an old version, a hand edit, Datasette) are
+checked again when read: `load_subscriptions` skips and reports a bad or
+duplicate row instead of letting it stop everyone else's digest.
 """
 
 from __future__ import annotations
@@ -16,12 +23,12 @@ from sqlite_utils import Database
 from db.store import now_iso
 from digest import TOPICS
 
-# Deliberately strict: one address, ASCII local part, a dotted domain, no
-# whitespace or control characters (which also keeps headers clean).
-_EMAIL_RE = re.compile(
-    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
-)
+# Deliberately strict: one address, an ASCII dot-atom local part (no leading,
+# trailing or doubled dot: RFC 5322 3.4.1), a dotted domain, no whitespace,
+# commas or control characters (which also keeps headers clean).
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_EMAIL_RE = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})+$")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 # Sweden's 21 county codes, used when the reference tables are not loaded.
 LAN_CODES = frozenset(
@@ -69,16 +76,41 @@ class Subscription:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Subscription:
+        """Check a stored row as strictly as `add` would; SubscriptionError says what is wrong.
+
+        The address goes into a To header and an SMTP RCPT, the filters into SQL
+        parameters: a row that would not pass `add` must not reach either.
+        """
+        min_score = row.get("min_score")
+        if min_score is not None and (
+            isinstance(min_score, bool)
+            or not isinstance(min_score, int | float)
+            or not 0.0 <= min_score <= 1.0
+        ):
+            raise SubscriptionError(f"invalid min_score {min_score!r}")
+        topics = _json_list(row, "topics")
+        if any(t not in TOPICS for t in topics):
+            raise SubscriptionError(f"invalid topics {row.get('topics')!r}")
         return cls(
             id=row["id"],
-            email=row["email"],
-            name=row.get("name"),
-            lans=json.loads(row.get("lans") or "[]"),
-            municipalities=json.loads(row.get("municipalities") or "[]"),
-            topics=json.loads(row.get("topics") or "[]"),
-            min_score=row.get("min_score"),
+            email=validate_email(row.get("email") or ""),
+            name=_validate_name(row.get("name")),
+            lans=_json_list(row, "lans"),
+            municipalities=_json_list(row, "municipalities"),
+            topics=topics,
+            min_score=min_score,
             created_at=row.get("created_at"),
             active=bool(row.get("active", 1)),
+        )
+
+    def filter_key(self) -> tuple:
+        """What makes two subscriptions the same digest: address (any case) and filter."""
+        return (
+            self.email.casefold(),
+            tuple(sorted(self.lans)),
+            tuple(sorted(self.municipalities)),
+            tuple(sorted(self.topics)),
+            self.min_score,
         )
 
     def describe(self) -> str:
@@ -95,10 +127,24 @@ class Subscription:
         return "; ".join(parts) if parts else "alla län, kommuner och ämnen"
 
 
+def _json_list(row: dict[str, Any], key: str) -> list[str]:
+    raw = row.get(key)
+    try:
+        value = json.loads(raw) if raw else []
+    except (TypeError, ValueError):
+        raise SubscriptionError(f"invalid {key} {raw!r}: not JSON") from None
+    if not isinstance(value, list) or not all(
+        isinstance(v, str) and v.strip() and not _CONTROL_RE.search(v) for v in value
+    ):
+        raise SubscriptionError(f"invalid {key} {raw!r}: not a list of names")
+    return value
+
+
 def validate_email(email: str) -> str:
     """Return the address stripped, or raise: it goes into a To header and an SMTP RCPT."""
-    value = (email or "").strip()
-    if not _EMAIL_RE.match(value) or len(value) > 254:
+    value = (email or "").strip() if isinstance(email, str) else ""
+    local = value.rpartition("@")[0]
+    if not _EMAIL_RE.match(value) or len(value) > 254 or len(local) > 64:
         raise SubscriptionError(f"invalid email address: {email!r}")
     return value
 
@@ -210,7 +256,17 @@ def add_subscription(
         if not 0.0 <= float(min_score) <= 1.0:
             raise SubscriptionError(f"invalid min score: {min_score} (must be between 0 and 1)")
         row["min_score"] = float(min_score)
+    new = Subscription.from_row({**row, "id": 0})
+    # Checked and inserted under one write lock, so two concurrent adds cannot both pass.
     with db.atomic():
+        for other, _problem in _stored(
+            db, "where active = 1 and lower(email) = lower(?)", [new.email]
+        ):
+            if other is not None and other.filter_key() == new.filter_key():
+                raise SubscriptionError(
+                    f"already subscribed: subscription {other.id} has the address "
+                    f"{other.email} with the same filter ({other.describe()})"
+                )
         new_id = db["subscriptions"].insert(row).last_pk
     return get_subscription(db, new_id)
 
@@ -219,26 +275,75 @@ def get_subscription(db: Database, sub_id: int) -> Subscription:
     rows = list(db.query("select * from subscriptions where id = ?", [sub_id]))
     if not rows:
         raise SubscriptionError(f"no subscription with id {sub_id}")
-    return Subscription.from_row(rows[0])
+    try:
+        return Subscription.from_row(dict(rows[0]))
+    except SubscriptionError as exc:
+        raise SubscriptionError(f"subscription {sub_id} cannot be used: {exc}") from None
+
+
+def _stored(
+    db: Database, where: str = "", params: list[Any] | None = None
+) -> list[tuple[Subscription | None, str | None]]:
+    """Each stored row as a Subscription, or None and why it cannot be one."""
+    out: list[tuple[Subscription | None, str | None]] = []
+    for row in db.query(f"select * from subscriptions {where} order by id", params or []):
+        try:
+            out.append((Subscription.from_row(dict(row)), None))
+        except SubscriptionError as exc:
+            out.append((None, f"subscription {row['id']} skipped: {exc}"))
+    return out
+
+
+def load_subscriptions(
+    db: Database, *, include_inactive: bool = False
+) -> tuple[list[Subscription], list[str]]:
+    """The usable subscriptions, and one line for each stored row skipped.
+
+    A bad row (CR/LF or a comma in the address, a filter that is not a JSON list)
+    or a second row with the address and filter of an earlier one is skipped, so
+    that one row can never stop the digest of everyone after it.
+    """
+    subs: list[Subscription] = []
+    skipped: list[str] = []
+    seen: dict[tuple, int] = {}
+    for sub, problem in _stored(db, "" if include_inactive else "where active = 1"):
+        if sub is None:
+            skipped.append(problem or "")
+            continue
+        key = sub.filter_key()
+        if sub.active and key in seen:
+            skipped.append(
+                f"subscription {sub.id} skipped: duplicate of subscription {seen[key]} "
+                "(same address and filter)"
+            )
+            continue
+        if sub.active:
+            seen[key] = sub.id
+        subs.append(sub)
+    return subs, skipped
 
 
 def list_subscriptions(db: Database, *, include_inactive: bool = False) -> list[Subscription]:
-    sql = "select * from subscriptions"
-    if not include_inactive:
-        sql += " where active = 1"
-    return [Subscription.from_row(r) for r in db.query(sql + " order by id")]
+    """The usable subscriptions (see load_subscriptions for the rows left out)."""
+    return load_subscriptions(db, include_inactive=include_inactive)[0]
 
 
-def remove_subscription(db: Database, key: str) -> list[Subscription]:
-    """Deactivate by id or email; the row and its send log stay for the record."""
+def remove_subscription(db: Database, key: str) -> list[dict[str, Any]]:
+    """Deactivate by id or email; the row and its send log stay for the record.
+
+    Works on the raw rows, so a row too broken to send to can still be removed.
+    """
     key = key.strip()
     if key.isdigit():
-        found = [s for s in list_subscriptions(db) if s.id == int(key)]
+        where, params = "active = 1 and id = ?", [int(key)]
     else:
-        found = [s for s in list_subscriptions(db) if s.email.casefold() == key.casefold()]
-    if not found:
-        raise SubscriptionError(f"no active subscription matches {key!r}")
+        where, params = "active = 1 and lower(trim(email)) = lower(?)", [key]
     with db.atomic():
-        for sub in found:
-            db.execute("update subscriptions set active = 0 where id = ?", [sub.id])
+        found = [
+            dict(r) for r in db.query(f"select id, email from subscriptions where {where}", params)
+        ]
+        if not found:
+            raise SubscriptionError(f"no active subscription matches {key!r}")
+        for row in found:
+            db.execute("update subscriptions set active = 0 where id = ?", [row["id"]])
     return found

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import socket
 import sqlite3
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import BEVAKNING, run_cli
 
 ANSWERS = Path(__file__).parent.parent / "demo" / "sites" / "ANSWERS.json"
 
@@ -120,3 +125,63 @@ def test_committed_demo_sites_are_what_the_builder_writes(tmp_path: Path) -> Non
     assert len(written) > 40
     for rel in written:
         assert (sites / rel).read_bytes() == (tmp_path / rel).read_bytes(), rel
+
+
+def _serve(db: Path) -> tuple[subprocess.Popen, int]:
+    """`bevakning serve` on a free port, returned once it answers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "BEVAKNING_DB"}
+    proc = subprocess.Popen(
+        [*BEVAKNING, "serve", "--db", str(db), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=2)
+            return proc, port
+        except OSError:
+            assert proc.poll() is None, proc.stderr.read()
+            assert time.monotonic() < deadline, "Datasette did not start"
+            time.sleep(0.2)
+
+
+def test_second_demo_keeps_the_database_a_server_reads_and_its_subscribers(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """`make demo` twice: the README has the user add a subscriber while the first one serves."""
+    db = tmp_path / "bevakning-demo.db"
+    with sqlite3.connect(demo_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    added = run_cli("subscribers", "add", "--db", str(db), "--email", "anna@region.se")
+    assert added.returncode == 0, added.stderr
+    server, port = _serve(db)
+    try:
+        before = (db.read_bytes(), db.stat().st_mtime_ns)
+        refused = run_cli("demo", "--db", str(db), "--port", str(port), timeout=120)
+        assert refused.returncode == 2
+        assert f"port {port} is in use (is a demo already running?" in refused.stderr
+        assert "demo sites" not in refused.stdout, "started before checking the port"
+        assert (db.read_bytes(), db.stat().st_mtime_ns) == before
+
+        again = run_cli("demo", "--no-serve", "--db", str(db), timeout=300)
+        assert again.returncode == 0, again.stderr[-3000:]
+        assert "subscribers and reviews are kept" in again.stdout
+        assert "crawl done: 0 new articles, 40 duplicates" in again.stdout
+        assert "Dropped:" not in again.stderr
+        # The running server still reads the same file.
+        url = f"http://127.0.0.1:{port}/{db.stem}/articles.json?_shape=objects&_size=0"
+        with urllib.request.urlopen(url, timeout=10) as resp:
+            assert json.load(resp)["filtered_table_rows_count"] == 40
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    conn = sqlite3.connect(db)
+    assert conn.execute("select email from subscriptions").fetchall() == [("anna@region.se",)]
+    assert conn.execute("select count(*) from articles").fetchone() == (40,)
+    unclassified = "select count(*) from articles where classified_at is null"
+    assert conn.execute(unclassified).fetchone() == (0,)

@@ -162,10 +162,12 @@ def digest_cli(db_path: Path, *args: str, env: dict | None = None):
 
 
 def log_rows(db_path: Path) -> list[tuple]:
+    """The digests recorded as delivered."""
     with sqlite3.connect(db_path) as conn:
         return conn.execute(
             "select s.email, l.week, l.message_id from digest_log l "
-            "join subscriptions s on s.id = l.subscription_id order by s.email"
+            "join subscriptions s on s.id = l.subscription_id where l.status = 'sent' "
+            "order by s.email"
         ).fetchall()
 
 
@@ -351,10 +353,24 @@ def test_permanent_failure_does_not_stop_others_and_transient_is_retried(
     assert server.handler.transient["upptagen@example.org"] == 0  # the 451 was really given
     assert [e for e, _, _ in log_rows(db_path)] == got
 
-    # The failed one is retried by a later run once the mailbox exists.
-    del server.handler.reject["finns-inte@example.org"]
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute(
+            "select status, detail from digest_log where subscription_id = 2"
+        ).fetchone() == ("failed", "550 5.1.1 No such user")
+
+    # A rerun (an hourly job) does not knock on the refused mailbox again ...
     again = digest_cli(db_path, "--send", env=server.env())
-    assert again.returncode == 0 and "1 sent, 3 already-sent" in again.stdout
+    assert again.returncode == 0, again.stderr
+    assert (
+        again.stdout.strip() == f"digest {WEEK}: 0 sent, 3 already-sent, 0 failed, 1 failed-earlier"
+    )
+    assert "failed-earlier: subscription 2 <finns-inte@example.org>: 550 5.1.1" in again.stderr
+    assert len(server.messages) == 3
+    # ... until staff have fixed the address and ask for it.
+    del server.handler.reject["finns-inte@example.org"]
+    retry = digest_cli(db_path, "--send", "--retry-failed", env=server.env())
+    assert retry.returncode == 0 and "1 sent, 3 already-sent" in retry.stdout
+    assert len(server.handler.by_rcpt("finns-inte@example.org")) == 1
 
 
 def test_starttls_with_login(db_path: Path, smtp_server) -> None:
