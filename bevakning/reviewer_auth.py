@@ -112,6 +112,10 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+class AuthConfigError(ValueError):
+    """A reviewer setting in the environment that cannot be used (bad hash or number)."""
+
+
 def _number(environ: Mapping[str, str], name: str, default: float, minimum: float) -> float:
     raw = environ.get(name, "").strip()
     if not raw:
@@ -121,7 +125,7 @@ def _number(environ: Mapping[str, str], name: str, default: float, minimum: floa
     except ValueError:
         value = float("nan")
     if not value >= minimum:  # also catches NaN
-        raise ValueError(f"{name}={raw!r}: expected a number of at least {minimum:g}")
+        raise AuthConfigError(f"{name}={raw!r}: expected a number of at least {minimum:g}")
     return value
 
 
@@ -142,14 +146,14 @@ class AuthConfig:
         """Settings from the environment; a malformed hash or number is a clear error."""
         for name, encoded in accounts.items():
             if parse_hash(encoded) is None:
-                raise ValueError(
+                raise AuthConfigError(
                     f"the password hash for reviewer {name!r} is not a {ALGORITHM} hash; "
                     "make one with `bevakning reviewer-hash`"
                 )
         admins = frozenset(a.strip() for a in environ.get(ADMINS_ENV, "").split(",") if a.strip())
         secure_raw = environ.get(COOKIE_SECURE_ENV, "").strip().lower()
         if secure_raw not in ("", "1", "0", "true", "false", "yes", "no"):
-            raise ValueError(f"{COOKIE_SECURE_ENV}={secure_raw!r}: expected 1 or 0")
+            raise AuthConfigError(f"{COOKIE_SECURE_ENV}={secure_raw!r}: expected 1 or 0")
         lockout = _number(environ, LOCKOUT_ENV, 60.0, 0.01)
         return cls(
             accounts=dict(accounts),
