@@ -60,9 +60,9 @@ WRONG = "Fel användarnamn eller lösenord."
 NO_ACCOUNTS = "Inga granskarkonton är inställda på den här servern."
 NO_TABLE = "Inloggningen fungerar inte: databasen saknar tabellen reviewer_sessions (kör migreringarna med bevakning serve)."
 
-# Hashing is CPU work (~0.3 s); two threads at most, so a flood of logins cannot take
-# every core, and never on the event loop, so other requests are not held up.
-_HASH_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bevakning-login")
+# Hashing is CPU work (~0.3 s); one thread at a time, so a flood of logins cannot take
+# the cores from other requests, and never on the event loop, so other requests are not held up.
+_HASH_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bevakning-login")
 # Verifying unknown names against a real hash takes as long as a known name: timing
 # does not tell which accounts exist.
 _DUMMY_HASH: str | None = None
