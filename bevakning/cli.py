@@ -272,8 +272,13 @@ def serve(db_path: str, host: str, port: int, public: bool) -> None:
 
     if not public and not is_loopback(host):
         raise BadInput(f"--host {host} is reachable from other machines; add --public to allow it")
+    from bevakning.reviewer_auth import AuthConfigError
+
     _open(db_path).close()
-    run_server(db_path, host, port, on_ready=lambda url: click.echo(f"Datasette: {url}"))
+    try:
+        run_server(db_path, host, port, on_ready=lambda url: click.echo(f"Datasette: {url}"))
+    except AuthConfigError as exc:
+        raise BadInput(str(exc)) from exc
 
 
 @cli.command()

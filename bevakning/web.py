@@ -3,7 +3,7 @@
 Everything Datasette needs comes from here: the metadata (titles, canned
 queries, permissions) in datasette_metadata.json, the reviewers' password
 hashes from the environment, and a signing secret that survives restarts so
-reviewers stay logged in.
+reviewers stay logged in (sessions themselves live in the database, see reviewer_auth).
 """
 
 from __future__ import annotations
@@ -69,8 +69,9 @@ def reviewer_accounts(environ: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def hash_password(password: str) -> str:
-    """A hash in datasette-auth-passwords' format, for BEVAKNING_REVIEWER_PASSWORD_HASH."""
-    from datasette_auth_passwords.utils import hash_password as _hash
+    """A PBKDF2 hash for BEVAKNING_REVIEWER_PASSWORD_HASH (the format
+    datasette-auth-passwords used, so existing hashes keep working)."""
+    from bevakning.reviewer_auth import hash_password as _hash
 
     return _hash(password)
 
@@ -104,25 +105,29 @@ def make_datasette(
 ) -> Any:
     """A Datasette serving the database read-only for anonymous users, with our metadata.
 
-    Writing (the review form) needs a signed-in reviewer; accounts come from
-    the environment (see reviewer_accounts).
+    Writing (the review form) needs a signed-in reviewer; accounts, admins and
+    session settings come from the environment (see reviewer_accounts and
+    bevakning.reviewer_auth.AuthConfig) and are handed to our login plugin
+    directly, never through metadata or plugin configuration, which Datasette
+    publishes at /-/metadata.json. A malformed hash or setting raises ValueError.
     """
     from datasette.app import Datasette
     from datasette.plugins import pm
 
-    from bevakning import quiet_errors, review_links
+    from bevakning import quiet_errors, review_links, reviewer_auth
 
-    if not pm.is_registered(review_links):
-        pm.register(review_links, name="bevakning-review-links")
-    if not pm.is_registered(quiet_errors):
-        pm.register(quiet_errors, name="bevakning-quiet-errors")
+    env = os.environ if environ is None else environ
+    config = reviewer_auth.AuthConfig.from_env(reviewer_accounts(env), env)
+    for plugin in (review_links, reviewer_auth, quiet_errors):
+        if not pm.is_registered(plugin):
+            pm.register(plugin, name=f"bevakning-{plugin.__name__.rsplit('.', 1)[-1]}")
+    # datasette-auth-passwords (used before) would publish hashes and issue
+    # never-expiring cookies; an environment that still has it installed must not load it.
+    for plugin in list(pm.get_plugins()):
+        if getattr(plugin, "__name__", "").startswith("datasette_auth_passwords"):
+            pm.unregister(plugin)
     db_path = Path(db_path)
     meta = metadata_for(db_path.stem, metadata)
-    accounts = reviewer_accounts(environ)
-    plugins = meta.setdefault("plugins", {})
-    plugins.setdefault("datasette-auth-passwords", {}).update(
-        {f"{name}_password_hash": value for name, value in accounts.items()}
-    )
     ds = Datasette(
         files=[str(db_path)],
         template_dir=str(TEMPLATES),
@@ -143,6 +148,7 @@ def make_datasette(
     )
     for database in ds.databases.values():
         cache_table_counts(database)
+    reviewer_auth.configure(ds, config, db_path.stem)
     return ds
 
 

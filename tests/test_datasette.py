@@ -308,7 +308,7 @@ def test_reviewer_accounts_come_from_environment(tmp_path: Path) -> None:
 
 
 def test_hash_password_round_trip() -> None:
-    from datasette_auth_passwords.utils import verify_password
+    from bevakning.reviewer_auth import verify_password
 
     assert verify_password("lösen", hash_password("lösen"))
     assert not verify_password("fel", hash_password("lösen"))

@@ -158,7 +158,7 @@ def test_serve_refuses_public_address_without_flag(tmp_path: Path) -> None:
 
 
 def test_reviewer_hash_verifies() -> None:
-    from datasette_auth_passwords.utils import verify_password
+    from bevakning.reviewer_auth import verify_password
 
     result = run_cli("reviewer-hash", "--password-stdin", input="hemligt-lösen\n")
     assert result.returncode == 0, result.stderr
