@@ -22,3 +22,16 @@ def render_cell(value: Any, column: str, table: str | None, database: str, datas
         return None
     href = f"{datasette.urls.database(database)}/granska?statement_id={value}"
     return Markup(f'<a href="{escape(href)}">Granska {value}</a>')
+
+
+@hookimpl
+def prepare_connection(conn: Any) -> None:
+    """Datasette's connections wait for the write lock as long as the pipeline's writers.
+
+    A reviewer's verdict is written through Datasette's own connection, which
+    otherwise waits Python's default 5 s while a crawl or classification holds
+    the lock; the pipeline's writers wait 30 s (db.core.BUSY_TIMEOUT_MS).
+    """
+    from db.core import BUSY_TIMEOUT_MS
+
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

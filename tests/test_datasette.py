@@ -539,3 +539,20 @@ def test_interface_text_is_swedish(populated: Path, path: str) -> None:
     text = _visible_text(response.text)
     found = [phrase for phrase in ENGLISH_CHROME if re.search(rf"\b{phrase}\b", text)]
     assert not found, (path, found)
+
+
+def test_datasette_connections_wait_for_the_write_lock(db_path: Path) -> None:
+    """A reviewer's verdict waits for a crawl's or classification's commit like they do."""
+    from db.core import BUSY_TIMEOUT_MS
+
+    ds = make_datasette(db_path)
+    database = ds.get_database(db_path.stem)
+
+    async def timeouts() -> tuple[int, int]:
+        read = (await database.execute("pragma busy_timeout")).rows[0][0]
+        write = await database.execute_write_fn(
+            lambda conn: conn.execute("pragma busy_timeout").fetchone()[0]
+        )
+        return read, write
+
+    assert asyncio.run(timeouts()) == (BUSY_TIMEOUT_MS, BUSY_TIMEOUT_MS)
