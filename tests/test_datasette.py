@@ -545,6 +545,7 @@ def test_datasette_connections_wait_for_the_write_lock(db_path: Path) -> None:
     """A reviewer's verdict waits for a crawl's or classification's commit like they do."""
     from db.core import BUSY_TIMEOUT_MS
 
+    open_db(db_path).close()
     ds = make_datasette(db_path)
     database = ds.get_database(db_path.stem)
 
