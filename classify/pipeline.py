@@ -16,9 +16,11 @@ from classify.linear import passes_gate
 from classify.model import ConflictModel, Prediction
 from classify.places import gazetteer
 from classify.sentences import split_paragraphs, split_sentences
+from db.cases import rebuild_cases_for_articles
 from db.store import articles_to_classify, count_to_classify, replace_statements
 
 MAX_STATEMENT_CHARS = 5000
+CASE_BATCH = 200  # articles classified between two rebuilds of their stories' cases
 
 
 @dataclass
@@ -26,6 +28,7 @@ class ClassifyReport:
     articles: int = 0
     statements: int = 0
     flagged: int = 0
+    cases: int = 0
 
 
 @dataclass
@@ -145,6 +148,9 @@ def classify_articles(
     """Split every unclassified article into statements and store the model's verdicts."""
     report = ClassifyReport()
     total = count_to_classify(db, refresh=refresh) if progress else 0
+    # Cases are rebuilt per batch of articles, for their stories, so an interrupted run
+    # leaves the cases of every classified article current.
+    pending: list[int] = []
     for i, art in enumerate(articles_to_classify(db, refresh=refresh), 1):
         units = walk_article(art["title"], art["text"])
         headline_place = _first_municipality(art["title"])
@@ -194,11 +200,17 @@ def classify_articles(
                 }
             )
         replace_statements(db, art["id"], rows)
+        pending.append(art["id"])
+        if len(pending) >= CASE_BATCH:
+            report.cases += rebuild_cases_for_articles(db, pending)
+            pending.clear()
         report.articles += 1
         report.statements += len(rows)
         report.flagged += sum(r["conflict"] for r in rows)
         if progress:
             progress(i, total)
+    if pending:
+        report.cases += rebuild_cases_for_articles(db, pending)
     return report
 
 
