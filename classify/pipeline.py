@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from classify.article_place import ArticlePlace, article_place, headline_place, representing_place
 from classify.attribution import Attributor
 from classify.features import StatementFeatures, find_targets, statement_features
 from classify.lexicon import STATE_TARGETS
 from classify.linear import passes_gate
 from classify.model import ConflictModel, Prediction
-from classify.places import gazetteer
 from classify.sentences import split_paragraphs, split_sentences
 from db.cases import rebuild_cases_for_articles
 from db.store import articles_to_classify, count_to_classify, replace_statements
@@ -76,24 +76,19 @@ def walk_article(title: str | None, text: str | None) -> list[ArticleStatement]:
     return out
 
 
-def _first_municipality(text: str | None) -> tuple[str, str] | None:
-    """(name, code) of the first municipality named in a text, if any."""
-    matches = gazetteer().find_municipalities(text or "") if text else []
-    return (matches[0].name, matches[0].code) if matches else None
-
-
 def municipality_for(
     unit: ArticleStatement,
-    headline_place: tuple[str, str] | None,
-    lead_place: tuple[str, str] | None,
+    headline: tuple[str, str] | None,
+    article: ArticlePlace,
 ) -> tuple[str | None, str | None, str | None]:
     """The municipality a municipal speaker represents, and where it was found.
 
     Attribution finds it in "…, kommunstyrelsens ordförande i Laxå"; a speaker
     introduced only as "kommunstyrelsens ordförande" or "kommunen" represents
     the municipality the headline is about (local papers name it there and not
-    again), else the one the sentence or the lead names. A sentence often names
-    other places ("skriven utifrån Örebros behov"), so the headline goes first.
+    again), else the one the sentence names as its own, else the one the article is
+    about (dateline, lead, the municipality named most, localities: see
+    classify/article_place.py). A destination ("pendla till Göteborg") never counts.
     """
     sp = unit.features.speaker
     if sp is None:
@@ -103,9 +98,9 @@ def municipality_for(
     if not sp.is_municipal:
         return None, None, None
     for place, source in (
-        (headline_place, "headline"),
-        (_first_municipality(unit.text), "sentence"),
-        (lead_place, "lead"),
+        (headline, "headline"),
+        (representing_place(unit.text), "sentence"),
+        ((article.name, article.code) if article.code else None, article.source),
     ):
         if place:
             return place[0], place[1], source
@@ -153,9 +148,9 @@ def classify_articles(
     pending: list[int] = []
     for i, art in enumerate(articles_to_classify(db, refresh=refresh), 1):
         units = walk_article(art["title"], art["text"])
-        headline_place = _first_municipality(art["title"])
         paragraphs = split_paragraphs(art["text"] or "")
-        lead_place = _first_municipality(paragraphs[0] if paragraphs else None)
+        headline = headline_place(art["title"])
+        about = article_place(art["title"], paragraphs)
         texts = [u.text for u in units]
         contexts = [u.context for u in units]
         if hasattr(model, "predict_features"):
@@ -175,7 +170,7 @@ def classify_articles(
             # above the threshold chosen on the training data (`LinearConflictModel.decide`).
             target = f.target
             municipality, municipality_code, municipality_from = municipality_for(
-                unit, headline_place, lead_place
+                unit, headline, about
             )
             evidence = _evidence(model, pred, f)
             evidence["municipality_from"] = municipality_from
