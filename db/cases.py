@@ -209,7 +209,7 @@ def case_rows(db: Database, keys: Sequence[int]) -> list[dict[str, Any]]:
             f"""select a.id, coalesce(a.story_id, a.id) as story_key,
                    coalesce(a.story_first, a.story_id is null or a.story_id = a.id) as story_first,
                    a.url, a.title, a.lead, a.published, a.fetched_at,
-                   coalesce(src.name, a.source_id) as outlet, src.lan as source_lan
+                   coalesce(src.name, a.source_id) as outlet, src.lan as source_lan, a.source_id
             from articles a left join sources src on src.id = a.source_id
             where a.story_id in ({marks}) or (a.story_id is null and a.id in ({marks}))""",
             keys + keys,
@@ -249,7 +249,7 @@ def case_rows(db: Database, keys: Sequence[int]) -> list[dict[str, Any]]:
             story_articles[key],
             key=lambda a: (0 if a["story_first"] else 1, a["published"] or "~", a["id"]),
         )
-        rows += _story_cases(key, sts, arts, by_code, by_name, lan_names, built)
+        rows += _story_cases(key, sts, arts, by_article, by_code, by_name, lan_names, built)
     return rows
 
 
@@ -287,6 +287,7 @@ def _story_cases(
     story_key: int,
     statements: list[dict],
     arts: list[dict],
+    by_article: dict[int, dict],
     by_code: dict[str, dict],
     by_name: dict[str, dict],
     lan_names: dict[str, str],
@@ -340,7 +341,15 @@ def _story_cases(
         code = best["municipality_code"]
         ref = by_code.get(code or "") or by_name.get((best["municipality"] or "").casefold())
         name = (ref or {}).get("name") or (best["municipality"] or "").strip() or None
-        lan = (ref or {}).get("lan_code") or best["region_lan_code"]
+        lan = (ref or {}).get("lan_code")
+        lan_from = "municipality"
+        if not lan and best["region_lan_code"]:
+            lan, lan_from = best["region_lan_code"], "the regional target"
+        if not lan:
+            # An unknown municipality: the county of the outlet that printed the story first.
+            head = by_article[best["article_id"]]
+            lan = head["source_lan"]
+            lan_from = f"outlet {head['source_id']} (municipality unknown)" if lan else None
         target, target_from = _target_words(sts, texts)
         actor = best["speaker"]
         if not actor and best["actor_role"] == "municipality" and name:
@@ -366,6 +375,7 @@ def _story_cases(
             "municipality_from": muni_from,
             "municipality_reference": "municipalities table" if ref else "as attributed (no match)",
             "target_from": target_from,
+            "lan_from": lan_from,
             "first_published_from": "published" if published else "fetched_at (no date)",
             "copies": len(arts),
         }

@@ -250,7 +250,10 @@ def test_digest_send_content_and_second_run_sends_nothing(db_path: Path, smtp_se
         "Föregående fyra veckor: v. 43: 1, v. 44: 0, v. 45: 2, v. 46: 1 (snitt 1,0 per vecka)"
         in text
     )
-    assert "4 konflikter där kommunala företrädare går emot regionala prioriteringar (5 uttalanden)" in text
+    assert (
+        "4 konflikter där kommunala företrädare går emot regionala prioriteringar (5 uttalanden)"
+        in text
+    )
     assert "Mest aktiva kommuner: Eksjö (1), Hallsberg (1), Laxå (1)." in text
     # Grouped by municipality, one case per story: the syndicated Laxå story with its two
     # statements is one item with the strongest statement.
