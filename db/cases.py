@@ -74,7 +74,31 @@ def _evidence(st: dict) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def _target_words(statements: list[dict], texts: Sequence[str]) -> tuple[str | None, str]:
+def _generic(target: str | None) -> bool:
+    """ "regionen", "bussen", "Regionens strategi": a word, not a named body."""
+    if not target:
+        return True
+    return target[:1].islower() or target.casefold().startswith(("regionen", "regionens"))
+
+
+def _regional_body(region: dict | None, target_key: str) -> str | None:
+    """The county's body for a target key: its transit brand, its RUS or the region."""
+    if not region:
+        return None
+    if target_key == "transit":
+        brands = [b.strip() for b in (region.get("transit_brands") or "").split("|") if b.strip()]
+        return brands[0] if brands else region.get("transit_authority") or region.get("region_name")
+    if target_key == "rus":
+        return region.get("rus_name") or region.get("region_name")
+    return region.get("region_name")
+
+
+def _target_words(
+    statements: list[dict],
+    texts: Sequence[str],
+    region: dict | None = None,
+    target_key: str = "other_regional",
+) -> tuple[str | None, str]:
     """The target in words ("Länstrafiken Örebro: linje 302 Laxå–Finnerödja") and where from.
 
     The regional body is the most specific target the statements named (a
@@ -83,7 +107,7 @@ def _target_words(statements: list[dict], texts: Sequence[str]) -> tuple[str | N
     """
     body = None
     for st in statements:
-        if st["target"] and _evidence(st).get("target_kind") in SPECIFIC_KINDS:
+        if _evidence(st).get("target_kind") in SPECIFIC_KINDS and not _generic(st["target"]):
             body = st["target"]
             break
     if body is None:
@@ -102,8 +126,14 @@ def _target_words(statements: list[dict], texts: Sequence[str]) -> tuple[str | N
             detail.append(f"{a}–{b}")
             source += ", route from " + ("statement" if n < len(statements) else "headline/lead")
             break
-    if body and body[:1].islower() and detail:
-        body = None  # "busslinjen: linje 302" says less than "linje 302"
+    if _generic(body):
+        # "regionen", "bussen": name the county's body instead (its transit brand, its RUS).
+        county_body = _regional_body(region, target_key)
+        if county_body:
+            source = source.replace("statement target", f"county's {target_key} body ({body})")
+            body = county_body
+        elif body and body[:1].islower() and detail:
+            body = None  # "busslinjen: linje 302" says less than "linje 302"
     words = ": ".join(p for p in (body, " ".join(detail)) if p) or None
     return words, source
 
@@ -155,17 +185,18 @@ def rebuild_cases(db: Database, story_keys: Iterable[int] | None = None) -> int:
     return written
 
 
-def _reference(db: Database) -> tuple[dict[str, dict], dict[str, dict], dict[str, str]]:
+def _reference(db: Database) -> tuple[dict[str, dict], dict[str, dict], dict[str, dict]]:
+    """Municipalities by code and by casefolded name, regions by county code."""
     by_code: dict[str, dict] = {}
     by_name: dict[str, dict] = {}
-    lan_names: dict[str, str] = {}
+    regions: dict[str, dict] = {}
     if "municipalities" in db.table_names():
         for r in db.query("select code, name, lan_code, lan_name, k_category from municipalities"):
             by_code[r["code"]] = r
             by_name[(r["name"] or "").casefold()] = r
     if "regions" in db.table_names():
-        lan_names = {r["lan_code"]: r["lan_name"] for r in db.query("select * from regions")}
-    return by_code, by_name, lan_names
+        regions = {r["lan_code"]: r for r in db.query("select * from regions")}
+    return by_code, by_name, regions
 
 
 def _rebuild_chunk(db: Database, keys: list[int]) -> int:
@@ -233,7 +264,7 @@ def case_rows(db: Database, keys: Sequence[int]) -> list[dict[str, Any]]:
                 part,
             )
         ]
-    by_code, by_name, lan_names = _reference(db)
+    by_code, by_name, regions = _reference(db)
     stories: dict[int, list[dict]] = {}
     for st in statements:
         art = by_article[st["article_id"]]
@@ -249,7 +280,7 @@ def case_rows(db: Database, keys: Sequence[int]) -> list[dict[str, Any]]:
             story_articles[key],
             key=lambda a: (0 if a["story_first"] else 1, a["published"] or "~", a["id"]),
         )
-        rows += _story_cases(key, sts, arts, by_article, by_code, by_name, lan_names, built)
+        rows += _story_cases(key, sts, arts, by_article, by_code, by_name, regions, built)
     return rows
 
 
@@ -261,16 +292,22 @@ def _target_keys(statements: list[dict]) -> list[tuple[str, str, dict]]:
     municipality has in this story, the most frequent of transit and rus, and only
     makes a case of its own (other_regional) when there is none.
     """
+
+    def topic(st: dict) -> str | None:
+        # The named target outranks the model's topic: "regionens strategi" is the RUS.
+        kind = _evidence(st).get("target_kind")
+        return {"rus": "rus", "transit_brand": "transit"}.get(kind or "", st["topic"])
+
     counts: dict[str, dict[str, int]] = {}
     for st in statements:
-        if st["topic"] in ("transit", "rus"):
+        if topic(st) in ("transit", "rus"):
             per = counts.setdefault(_municipality_key(st), {})
-            per[st["topic"]] = per.get(st["topic"], 0) + 1
+            per[topic(st)] = per.get(topic(st), 0) + 1
     out = []
     for st in statements:
         mkey = _municipality_key(st)
-        if st["topic"] in ("transit", "rus"):
-            key = st["topic"]
+        if topic(st) in ("transit", "rus"):
+            key = topic(st)
         elif counts.get(mkey):
             key = max(sorted(counts[mkey]), key=lambda t: counts[mkey][t])
         else:
@@ -290,7 +327,7 @@ def _story_cases(
     by_article: dict[int, dict],
     by_code: dict[str, dict],
     by_name: dict[str, dict],
-    lan_names: dict[str, str],
+    regions: dict[str, dict],
     built: str,
 ) -> list[dict[str, Any]]:
     """The cases of one story.
@@ -350,7 +387,7 @@ def _story_cases(
             head = by_article[best["article_id"]]
             lan = head["source_lan"]
             lan_from = f"outlet {head['source_id']} (municipality unknown)" if lan else None
-        target, target_from = _target_words(sts, texts)
+        target, target_from = _target_words(sts, texts, regions.get(lan or ""), target_key)
         actor = best["speaker"]
         if not actor and best["actor_role"] == "municipality" and name:
             actor = f"{name} kommun"
@@ -386,7 +423,8 @@ def _story_cases(
                 "municipality": name,
                 "municipality_code": (ref or {}).get("code") or code,
                 "lan": lan,
-                "lan_name": (ref or {}).get("lan_name") or lan_names.get(lan or ""),
+                "lan_name": (ref or {}).get("lan_name")
+                or (regions.get(lan or "") or {}).get("lan_name"),
                 "k_category": (ref or {}).get("k_category"),
                 "actor": actor,
                 "actor_role": best["actor_role"],

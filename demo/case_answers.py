@@ -20,7 +20,7 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("–", "-").split()).strip(" -").casefold()
 
 
-def case_agreement(db_path: str | Path) -> dict[str, float | int]:
+def case_agreement(db_path: str | Path) -> dict[str, object]:
     """Case precision/recall and municipality agreement of flagged statements."""
     answers = json.loads(ANSWERS.read_text(encoding="utf-8"))
     story_of: dict[str, str] = {}
@@ -35,12 +35,15 @@ def case_agreement(db_path: str | Path) -> dict[str, float | int]:
         for s in a["statements"]:
             muni_of_text[(key, _norm(s["text"]))] = s.get("municipality")
             if s["conflict"] and s.get("municipality"):
-                expected.add((story_of[key], s["municipality"]))
+                # A joint statement ("Laxå; Ljusnarsberg; Aneby; Eksjö") is each one's case.
+                for muni in s["municipality"].split(";"):
+                    expected.add((story_of[key], muni.strip()))
     conn = sqlite3.connect(db_path)
     url_key = {
         url: f"{sid}/{url.rsplit('/', 1)[-1].removesuffix('.html')}"
         for sid, url in conn.execute("select source_id, url from articles")
     }
+    conn_rows = conn.execute("select count(*) from conflict_cases").fetchone()[0]
     found: set[tuple[str, str]] = set()
     for urls, muni in conn.execute("select urls, municipality from conflict_cases"):
         keys = {story_of.get(url_key.get(u, ""), url_key.get(u, "")) for u in json.loads(urls)}
@@ -53,8 +56,8 @@ def case_agreement(db_path: str | Path) -> dict[str, float | int]:
         want = muni_of_text.get((url_key[url], _norm(text)))
         if want is None:
             continue
-        right += muni == want
-        wrong += muni != want
+        right += muni in {w.strip() for w in want.split(";")}
+        wrong += muni not in {w.strip() for w in want.split(";")}
     conn.close()
     hit = len(found & expected)
     return {
@@ -64,6 +67,9 @@ def case_agreement(db_path: str | Path) -> dict[str, float | int]:
         "case_recall": round(hit / len(expected), 3) if expected else 0.0,
         "flagged_with_key_municipality": right + wrong,
         "municipality_agreement": round(right / (right + wrong), 3) if right + wrong else 0.0,
+        "case_rows": conn_rows,
+        "false_cases": sorted(f"{s} {m}" for s, m in found - expected),
+        "missed_cases": sorted(f"{s} {m}" for s, m in expected - found),
     }
 
 
