@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -79,7 +80,7 @@ def walk_article(title: str | None, text: str | None) -> list[ArticleStatement]:
 def municipality_for(
     unit: ArticleStatement,
     headline: tuple[str, str] | None,
-    article: ArticlePlace,
+    article: Callable[[], ArticlePlace],
 ) -> tuple[str | None, str | None, str | None]:
     """The municipality a municipal speaker represents, and where it was found.
 
@@ -89,6 +90,7 @@ def municipality_for(
     again), else the one the sentence names as its own, else the one the article is
     about (dateline, lead, the municipality named most, localities: see
     classify/article_place.py). A destination ("pendla till Göteborg") never counts.
+    `article` is called only when needed: reading the whole article costs time.
     """
     sp = unit.features.speaker
     if sp is None:
@@ -97,13 +99,13 @@ def municipality_for(
         return sp.municipality, sp.municipality_code, "speaker"
     if not sp.is_municipal:
         return None, None, None
-    for place, source in (
-        (headline, "headline"),
-        (representing_place(unit.text), "sentence"),
-        ((article.name, article.code) if article.code else None, article.source),
-    ):
-        if place:
-            return place[0], place[1], source
+    if headline:
+        return headline[0], headline[1], "headline"
+    if place := representing_place(unit.text):
+        return place[0], place[1], "sentence"
+    about = article()
+    if about.code:
+        return about.name, about.code, about.source
     return None, None, None
 
 
@@ -150,7 +152,7 @@ def classify_articles(
         units = walk_article(art["title"], art["text"])
         paragraphs = split_paragraphs(art["text"] or "")
         headline = headline_place(art["title"])
-        about = article_place(art["title"], paragraphs)
+        about = functools.cache(functools.partial(article_place, art["title"], paragraphs))
         texts = [u.text for u in units]
         contexts = [u.context for u in units]
         if hasattr(model, "predict_features"):
