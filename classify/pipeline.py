@@ -53,14 +53,18 @@ def walk_article(title: str | None, text: str | None) -> list[ArticleStatement]:
     if title and title.strip():
         for sp, kind in att.paragraph([title.strip()], headline=True):
             units.append((title.strip(), None, sp, kind))
+    previous: list[int] = []  # indices in units of the previous paragraph
     for para in paragraphs:
         sentences = split_sentences(para)
+        start = len(units)
         for k, (sentence, (sp, kind)) in enumerate(
             zip(sentences, att.paragraph(sentences), strict=True)
         ):
             # The context is the rest of the paragraph, as in the labelled data.
             rest = " ".join(sentences[:k] + sentences[k + 1 :]) or None
             units.append((sentence, rest, sp, kind))
+        _attribute_back(units, previous, start)
+        previous = list(range(start, len(units)))
     lead = " ".join([title or ""] + paragraphs[:1])
     out = []
     for sentence, context, sp, kind in units:
@@ -75,6 +79,33 @@ def walk_article(title: str | None, text: str | None) -> list[ArticleStatement]:
                 feats.context_state = True
         out.append(ArticleStatement(sentence, context, feats))
     return out
+
+
+# "Det säger Elin Vestberg (C), …" after a quote: the quote just before is hers.
+SAID_BACK = re.compile(
+    r"^(?:Det|Så)\s+(?:säger|sa|sade|skriver|menar|berättar|förklarar)\s+[A-ZÅÄÖ]"
+)
+_OWN_VERB = re.compile(r"\b(?:säger|sa|sade|skriver|menar|berättar|förklarar|fortsätter)\b")
+
+
+def _attribute_back(units: list, previous: list[int], start: int) -> None:
+    """Give a verb-less pratminus paragraph to the speaker of a following "Det säger X".
+
+    The attributor carries the last quoted speaker into a new pratminus paragraph that has
+    no verb of speech ("– JLT:s nya trafikplan tar bort …"); when the next paragraph opens
+    with "Det säger Elin Vestberg", the quote was hers (the demo showed it as Laxå's chair).
+    """
+    if not previous or start >= len(units) or not SAID_BACK.match(units[start][0]):
+        return
+    speaker = units[start][2]
+    if speaker is None or not getattr(speaker, "name", None):
+        return
+    prev = [units[i] for i in previous]
+    if any(u[3] != "pratminus" for u in prev) or any(_OWN_VERB.search(u[0]) for u in prev):
+        return
+    for i in previous:
+        sentence, context, _sp, kind = units[i]
+        units[i] = (sentence, context, speaker, kind)
 
 
 def municipality_for(

@@ -371,3 +371,21 @@ def test_digest_lists_cases_through_smtp(db_path: Path, smtp_server) -> None:
     assert 'class="headline"' in html and "Degerfors kommun" in text
     assert "Okänd talare" not in text
     assert "== Nyby (1) ==" in text  # unknown municipality, the outlet's county
+
+
+def test_a_quote_followed_by_det_sager_is_that_speakers() -> None:
+    from classify.pipeline import walk_article
+
+    text = (
+        "– Regionen bestämmer utan att fråga oss, säger Anna Lindqvist (C), "
+        "kommunstyrelsens ordförande i Laxå.\n"
+        "– JLT:s nya trafikplan tar bort var tredje avgång från Aneby. Det är ett beslut "
+        "som är fattat i Jönköping för Jönköping.\n"
+        "Det säger Elin Vestberg (C), kommunstyrelsens ordförande i Aneby.\n"
+        "– Vi ger oss inte.\n"
+    )
+    units = {u.text: u.features.speaker for u in walk_article("Kommuner enas", text)}
+    jonkoping = next(t for t in units if t.startswith("Det är ett beslut"))
+    assert units[jonkoping].name == "Elin Vestberg" and units[jonkoping].municipality == "Aneby"
+    laxa = next(t for t in units if t.startswith("– Regionen"))
+    assert units[laxa].name == "Anna Lindqvist"
