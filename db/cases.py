@@ -186,16 +186,26 @@ def rebuild_cases(db: Database, story_keys: Iterable[int] | None = None) -> int:
 
 
 def _reference(db: Database) -> tuple[dict[str, dict], dict[str, dict], dict[str, dict]]:
-    """Municipalities by code and by casefolded name, regions by county code."""
-    by_code: dict[str, dict] = {}
-    by_name: dict[str, dict] = {}
-    regions: dict[str, dict] = {}
-    if "municipalities" in db.table_names():
-        for r in db.query("select code, name, lan_code, lan_name, k_category from municipalities"):
-            by_code[r["code"]] = r
-            by_name[(r["name"] or "").casefold()] = r
-    if "regions" in db.table_names():
-        regions = {r["lan_code"]: r for r in db.query("select * from regions")}
+    """Municipalities by code and by casefolded name or alias, regions by county code.
+
+    From the reference tables, or the shipped CSV files when a table is empty (a
+    database made by open_db alone), as the digest does.
+    """
+    from db.reference import read_aliases, read_municipalities, read_regions
+
+    tables = set(db.table_names())
+
+    def rows(table: str, fallback) -> list[dict]:
+        if table in tables and db[table].count:
+            return [dict(r) for r in db[table].rows]
+        return fallback()
+
+    by_code = {r["code"]: r for r in rows("municipalities", read_municipalities)}
+    by_name = {(r["name"] or "").casefold(): r for r in by_code.values()}
+    for a in rows("municipality_aliases", read_aliases):
+        if a.get("code") in by_code and a.get("alias"):
+            by_name.setdefault(a["alias"].casefold(), by_code[a["code"]])
+    regions = {r["lan_code"]: r for r in rows("regions", read_regions)}
     return by_code, by_name, regions
 
 
