@@ -389,3 +389,21 @@ def test_a_quote_followed_by_det_sager_is_that_speakers() -> None:
     assert units[jonkoping].name == "Elin Vestberg" and units[jonkoping].municipality == "Aneby"
     laxa = next(t for t in units if t.startswith("– Regionen"))
     assert units[laxa].name == "Anna Lindqvist"
+
+
+def test_counts_per_month_are_counted_in_cases(db_path: Path) -> None:
+    build(db_path)
+    ds = make_datasette(db_path, environ={})
+    r = asyncio.run(
+        ds.client.get(
+            "/test/konflikter_per_manad.json",
+            params={"lan": "18", "fran": "", "till": "", "_shape": "array"},
+        )
+    )
+    assert r.status_code == 200, r.text[:300]
+    rows = r.json()
+    assert sum(x["konflikter"] for x in rows) == 4  # 4 cases, not 7 flagged statements
+    laxa = [
+        x for x in rows if x["roll"] == "kso" and x["amne"] == "transit" and x["uttalanden"] == 3
+    ]
+    assert laxa and laxa[0]["manad"] == "2026-11"
