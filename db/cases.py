@@ -178,9 +178,25 @@ def rebuild_cases(db: Database, story_keys: Iterable[int] | None = None) -> int:
     with db.atomic():
         for i in range(0, len(keys), CHUNK):
             part = keys[i : i + CHUNK]
-            db.execute(
-                f"delete from conflict_cases where story_id in ({','.join('?' * len(part))})", part
-            )
+            marks = ",".join("?" * len(part))
+            # A story's key is the id of one of its articles; when the crawler re-points a
+            # story to an earlier copy, the old cases carry the old key, which is still an
+            # article of the story: delete by every article id of the story, not only the key.
+            members = [
+                r[0]
+                for r in db.execute(
+                    f"select id from articles where story_id in ({marks}) "
+                    f"or (story_id is null and id in ({marks}))",
+                    part + part,
+                ).fetchall()
+            ]
+            stale = sorted(set(part) | set(members))
+            for j in range(0, len(stale), CHUNK):
+                ids = stale[j : j + CHUNK]
+                db.execute(
+                    f"delete from conflict_cases where story_id in ({','.join('?' * len(ids))})",
+                    ids,
+                )
             written += _rebuild_chunk(db, part)
     return written
 

@@ -405,3 +405,21 @@ def test_counts_per_month_are_counted_in_cases(db_path: Path) -> None:
     assert sum(x["konflikter"] for x in rows) == 4  # 4 cases, not 7 flagged statements
     assert sum(x["uttalanden"] for x in rows) == 6  # distinct statements behind them
     assert {x["manad"] for x in rows} == {"2026-11"}
+
+
+def test_a_story_repointed_by_the_crawler_leaves_no_stale_case(db_path: Path) -> None:
+    ids = build(db_path)
+    db = open_db(db_path)
+    # An earlier copy turns up: the crawler makes it the story's key (crawler/dedupe.py).
+    early = _article(db, "kustposten", "laxa-tidig", "2026-11-16T06:00:00+01:00")
+    db.execute(
+        "update articles set story_id = ?, story_first = 0 where story_id = ?", [early, ids["a1"]]
+    )
+    db.execute("update articles set story_first = 1 where id = ?", [early])
+    from db.cases import rebuild_cases_for_articles
+
+    rebuild_cases_for_articles(db, [early])
+    db.close()
+    laxa = [c for c in cases(db_path) if c["municipality"] == "Laxå"]
+    assert [c["story_id"] for c in laxa] == [early]
+    assert json.loads(laxa[0]["urls"])[0] == "https://kustposten.example.se/laxa-tidig"
