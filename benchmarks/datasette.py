@@ -297,6 +297,14 @@ def generate(path: Path, n_articles: int, n_statements: int) -> None:
     from db.migrations.m0005b_datasette import backfill
 
     backfill(db)  # the summary's triggers were off during the bulk load
+    from db.cases import rebuild_cases
+
+    t_cases = time.perf_counter()
+    n_cases = rebuild_cases(db)  # what `bevakning classify` keeps current
+    print(
+        f"  {n_cases:,} conflict cases built in {time.perf_counter() - t_cases:.0f} s",
+        file=sys.stderr,
+    )
     # A few reviews and crawl runs so the health queries have something to join.
     flagged = [r[0] for r in conn.execute("select id from statements where conflict = 1 limit 500")]
     conn.executemany(
@@ -317,6 +325,13 @@ def generate(path: Path, n_articles: int, n_statements: int) -> None:
 # Parameters per query; queries not listed run with every field empty. Searches run
 # for a rare word (one municipality) and for one in about a third of all texts.
 CASES: dict[str, list[dict[str, str]]] = {
+    "konflikter": [
+        {},
+        {"lan": "18"},
+        {"lan": "Örebro län", "amne": "transit"},
+        {"kommun": "Laxå"},
+        {"fran": "2025-01-01", "till": "2025-03-31"},
+    ],
     "senaste_flaggade": [{}, {"lan": "18", "amne": "transit"}],
     "att_granska": [{}, {"lan": "18"}],
     "kommun": [{"kommun": "Laxå"}],

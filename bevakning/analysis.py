@@ -1,4 +1,4 @@
-"""A small pandas API for notebooks: the statements export as a DataFrame.
+"""A small pandas API for notebooks: the statements and cases exports as DataFrames.
 
     from bevakning.analysis import load_statements
     df = load_statements("bevakning.db", flagged=True, since="2025-01-01")
@@ -83,5 +83,72 @@ def load_statements(
     for name in ("statement", "speaker", "article_title", "url"):
         df[name] = df[name].astype("string")
     for name in CATEGORICAL:
+        df[name] = df[name].astype("category")
+    return df
+
+
+def load_cases(
+    db_path: str | Path,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    lan: str | Sequence[str] = (),
+    municipality_code: str | Sequence[str] = (),
+    topic: str | Sequence[str] = (),
+) -> pandas.DataFrame:
+    """Conflict cases (one per story, municipality and target), filtered like ``export cases``.
+
+    Researchers count conflicts, not sentences: use this for counts per month,
+    county, K-category and role. ``outlets``, ``urls`` and ``statement_ids``
+    are lists; ``evidence`` is the JSON text saying what was inferred from where.
+    """
+    import json
+
+    import pandas as pd
+
+    from db.export import Filters, build_query, connect_readonly, iter_batches
+
+    def as_tuple(value: str | Sequence[str]) -> tuple[str, ...]:
+        return (value,) if isinstance(value, str) else tuple(value)
+
+    filters = Filters(
+        since=since,
+        until=until,
+        lans=as_tuple(lan),
+        municipality_codes=as_tuple(municipality_code),
+        topics=as_tuple(topic),
+    )
+    sql, params, columns = build_query("cases", filters)
+    names = [name for name, _, _ in columns]
+    conn = connect_readonly(db_path)
+    try:
+        frames = [
+            pd.DataFrame.from_records(rows, columns=names)
+            for rows in iter_batches(conn, sql, params)
+        ]
+    finally:
+        conn.close()
+    df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=names)
+    for name in ("id", "story_id", "n_statements"):
+        df[name] = df[name].astype("Int64")
+    df["score"] = df["score"].astype("float64")
+    df["first_published"] = pd.to_datetime(
+        df["first_published"], utc=True, format="ISO8601", errors="coerce"
+    )
+    for name in ("outlets", "urls", "statement_ids"):
+        df[name] = [json.loads(v) if isinstance(v, str) else [] for v in df[name]]
+    for name in ("quote", "actor", "target", "evidence"):
+        df[name] = df[name].astype("string")
+    for name in (
+        "municipality",
+        "municipality_code",
+        "lan",
+        "lan_name",
+        "k_category",
+        "actor_role",
+        "topic",
+        "quote_kind",
+        "model",
+    ):
         df[name] = df[name].astype("category")
     return df

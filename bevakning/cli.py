@@ -194,7 +194,7 @@ def _classify(db_path: str, model_name: str | None, refresh: bool) -> None:
     report = classify_articles(db, model, refresh=refresh, progress=progress)
     click.echo(
         f"classify done: {report.articles} articles, {report.statements} statements, "
-        f"{report.flagged} flagged (model {model.name})"
+        f"{report.flagged} flagged, {report.cases} cases rebuilt (model {model.name})"
     )
 
 

@@ -15,7 +15,7 @@ from bevakning.cli import BadInput, cli, db_option, translate_errors
 
 @cli.command()
 @db_option
-@click.argument("kind", type=click.Choice(["statements", "articles"]))
+@click.argument("kind", type=click.Choice(["statements", "articles", "cases"]))
 @click.option("--since", metavar="DATE", help="Only rows published on or after YYYY-MM-DD.")
 @click.option("--until", metavar="DATE", help="Only rows published on or before YYYY-MM-DD.")
 @click.option(
@@ -51,7 +51,7 @@ def export(
     out_path: str | None,
     progress: bool | None,
 ) -> None:
-    """Export statements (joined with article, outlet, municipality and county) or articles."""
+    """Export statements (joined with article, outlet, municipality and county), articles or cases."""
     from db.export import ExportError, Filters, build_query
 
     filters = Filters(since=since, until=until, lans=lans, flagged=flagged)

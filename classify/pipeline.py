@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -9,17 +10,19 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from classify.article_place import ArticlePlace, article_place, headline_place, representing_place
 from classify.attribution import Attributor
 from classify.features import StatementFeatures, find_targets, statement_features
 from classify.lexicon import STATE_TARGETS
 from classify.linear import passes_gate
 from classify.model import ConflictModel, Prediction
-from classify.places import gazetteer
 from classify.sentences import split_paragraphs, split_sentences
 from classify.textstream import MAX_LINE_BYTES, TooLongLine
+from db.cases import rebuild_cases_for_articles
 from db.store import articles_to_classify, count_to_classify, replace_statements
 
 MAX_STATEMENT_CHARS = 5000
+CASE_BATCH = 200  # articles classified between two rebuilds of their stories' cases
 
 
 @dataclass
@@ -27,6 +30,7 @@ class ClassifyReport:
     articles: int = 0
     statements: int = 0
     flagged: int = 0
+    cases: int = 0
 
 
 @dataclass
@@ -50,14 +54,18 @@ def walk_article(title: str | None, text: str | None) -> list[ArticleStatement]:
     if title and title.strip():
         for sp, kind in att.paragraph([title.strip()], headline=True):
             units.append((title.strip(), None, sp, kind))
+    previous: list[int] = []  # indices in units of the previous paragraph
     for para in paragraphs:
         sentences = split_sentences(para)
+        start = len(units)
         for k, (sentence, (sp, kind)) in enumerate(
             zip(sentences, att.paragraph(sentences), strict=True)
         ):
             # The context is the rest of the paragraph, as in the labelled data.
             rest = " ".join(sentences[:k] + sentences[k + 1 :]) or None
             units.append((sentence, rest, sp, kind))
+        _attribute_back(units, previous, start)
+        previous = list(range(start, len(units)))
     lead = " ".join([title or ""] + paragraphs[:1])
     out = []
     for sentence, context, sp, kind in units:
@@ -74,24 +82,47 @@ def walk_article(title: str | None, text: str | None) -> list[ArticleStatement]:
     return out
 
 
-def _first_municipality(text: str | None) -> tuple[str, str] | None:
-    """(name, code) of the first municipality named in a text, if any."""
-    matches = gazetteer().find_municipalities(text or "") if text else []
-    return (matches[0].name, matches[0].code) if matches else None
+# "Det säger Elin Vestberg (C), …" after a quote: the quote just before is hers.
+SAID_BACK = re.compile(
+    r"^(?:Det|Så)\s+(?:säger|sa|sade|skriver|menar|berättar|förklarar)\s+[A-ZÅÄÖ]"
+)
+_OWN_VERB = re.compile(r"\b(?:säger|sa|sade|skriver|menar|berättar|förklarar|fortsätter)\b")
+
+
+def _attribute_back(units: list, previous: list[int], start: int) -> None:
+    """Give a verb-less pratminus paragraph to the speaker of a following "Det säger X".
+
+    The attributor carries the last quoted speaker into a new pratminus paragraph that has
+    no verb of speech ("– JLT:s nya trafikplan tar bort …"); when the next paragraph opens
+    with "Det säger Elin Vestberg", the quote was hers (the demo showed it as Laxå's chair).
+    """
+    if not previous or start >= len(units) or not SAID_BACK.match(units[start][0]):
+        return
+    speaker = units[start][2]
+    if speaker is None or not getattr(speaker, "name", None):
+        return
+    prev = [units[i] for i in previous]
+    if any(u[3] != "pratminus" for u in prev) or any(_OWN_VERB.search(u[0]) for u in prev):
+        return
+    for i in previous:
+        sentence, context, _sp, kind = units[i]
+        units[i] = (sentence, context, speaker, kind)
 
 
 def municipality_for(
     unit: ArticleStatement,
-    headline_place: tuple[str, str] | None,
-    lead_place: tuple[str, str] | None,
+    headline: tuple[str, str] | None,
+    article: Callable[[], ArticlePlace],
 ) -> tuple[str | None, str | None, str | None]:
     """The municipality a municipal speaker represents, and where it was found.
 
     Attribution finds it in "…, kommunstyrelsens ordförande i Laxå"; a speaker
     introduced only as "kommunstyrelsens ordförande" or "kommunen" represents
     the municipality the headline is about (local papers name it there and not
-    again), else the one the sentence or the lead names. A sentence often names
-    other places ("skriven utifrån Örebros behov"), so the headline goes first.
+    again), else the one the sentence names as its own, else the one the article is
+    about (dateline, lead, the municipality named most, localities: see
+    classify/article_place.py). A destination ("pendla till Göteborg") never counts.
+    `article` is called only when needed: reading the whole article costs time.
     """
     sp = unit.features.speaker
     if sp is None:
@@ -100,13 +131,13 @@ def municipality_for(
         return sp.municipality, sp.municipality_code, "speaker"
     if not sp.is_municipal:
         return None, None, None
-    for place, source in (
-        (headline_place, "headline"),
-        (_first_municipality(unit.text), "sentence"),
-        (lead_place, "lead"),
-    ):
-        if place:
-            return place[0], place[1], source
+    if headline:
+        return headline[0], headline[1], "headline"
+    if place := representing_place(unit.text):
+        return place[0], place[1], "sentence"
+    about = article()
+    if about.code:
+        return about.name, about.code, about.source
     return None, None, None
 
 
@@ -146,11 +177,14 @@ def classify_articles(
     """Split every unclassified article into statements and store the model's verdicts."""
     report = ClassifyReport()
     total = count_to_classify(db, refresh=refresh) if progress else 0
+    # Cases are rebuilt per batch of articles, for their stories, so an interrupted run
+    # leaves the cases of every classified article current.
+    pending: list[int] = []
     for i, art in enumerate(articles_to_classify(db, refresh=refresh), 1):
         units = walk_article(art["title"], art["text"])
-        headline_place = _first_municipality(art["title"])
         paragraphs = split_paragraphs(art["text"] or "")
-        lead_place = _first_municipality(paragraphs[0] if paragraphs else None)
+        headline = headline_place(art["title"])
+        about = functools.cache(functools.partial(article_place, art["title"], paragraphs))
         texts = [u.text for u in units]
         contexts = [u.context for u in units]
         if hasattr(model, "predict_features"):
@@ -170,7 +204,7 @@ def classify_articles(
             # above the threshold chosen on the training data (`LinearConflictModel.decide`).
             target = f.target
             municipality, municipality_code, municipality_from = municipality_for(
-                unit, headline_place, lead_place
+                unit, headline, about
             )
             evidence = _evidence(model, pred, f)
             evidence["municipality_from"] = municipality_from
@@ -195,11 +229,17 @@ def classify_articles(
                 }
             )
         replace_statements(db, art["id"], rows)
+        pending.append(art["id"])
+        if len(pending) >= CASE_BATCH:
+            report.cases += rebuild_cases_for_articles(db, pending)
+            pending.clear()
         report.articles += 1
         report.statements += len(rows)
         report.flagged += sum(r["conflict"] for r in rows)
         if progress:
             progress(i, total)
+    if pending:
+        report.cases += rebuild_cases_for_articles(db, pending)
     return report
 
 

@@ -24,7 +24,15 @@ _JSONLD_TYPES = {
 }
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]")
-_LEAD_CLASS = re.compile(r"\b(lead|ingress|preamble|standfirst|article-?lead|summary)\b", re.I)
+# The lead's class on common templates: "ingress", "article__lead", "c-article__preamble",
+# "articleLead", "standfirst", "lede"; BEM separators ("__", "--") and camelCase included.
+# "lead-image" and the like hold a picture, not the lead.
+_LEAD_CLASS = re.compile(
+    r"(?:^|[\s_-]|(?<=[a-z])(?=(?-i:[A-Z])))(?:lead|lede|ingress|preamble|standfirst|summary)"
+    r"(?!-?(?:image|img|photo|media|figure|video|picture)|[a-z])",
+    re.I,
+)
+_LEAD_TAGS = {"p", "div", "h2", "h3", "section", "span", "strong", "header"}
 _PAYWALL_CLASS = re.compile(
     r"\b(paywall|premium-?(lock|teaser|content)|locked-?content|plus-?teaser|subscriber-only|"
     r"article-?locked|pw-teaser)\b",
@@ -354,11 +362,14 @@ def _paywalled(tree: Any, ld: dict) -> bool:
 
 
 def _lead(tree: Any, ld: dict) -> str | None:
-    for node in tree.xpath("//article//*[@class] | //main//*[@class]"):
-        if node.tag in {"p", "div", "h2"} and _LEAD_CLASS.search(node.get("class", "")):
-            text = " ".join(node.text_content().split())
-            if text:
-                return text
+    """The ingress: an element marked as lead in the article (or, on templates without an
+    <article> or <main>, anywhere in the body), else the JSON-LD or meta description."""
+    for path in ("//article//*[@class] | //main//*[@class]", "//body//*[@class]"):
+        for node in tree.xpath(path):
+            if node.tag in _LEAD_TAGS and _LEAD_CLASS.search(node.get("class", "")):
+                text = " ".join(node.text_content().split())
+                if text:
+                    return text
     desc = ld.get("description")
     if isinstance(desc, str) and desc.strip():
         return desc.strip()

@@ -1,4 +1,4 @@
-"""Researcher exports: statements (the joined view) or articles, streamed in batches.
+"""Researcher exports: statements (the joined view), articles or conflict cases, streamed in batches.
 
 Rows are read with ``fetchmany`` and written as they come, so an export of
 millions of statements needs memory for one batch, not for the whole table.
@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-KINDS = ("statements", "articles")
+KINDS = ("statements", "articles", "cases")
 FORMATS = ("csv", "jsonl", "parquet")
 BATCH = 5000
 PROGRESS_FROM = 10_000  # rows; smaller exports finish before a bar would help
@@ -48,6 +48,34 @@ STATEMENT_COLUMNS: list[tuple[str, str, str]] = [
     ("published", "published", "string"),
     ("url", "url", "string"),
     ("story", "story_key", "int64"),
+]
+
+# One row per conflict case (db/cases.py); list columns are JSON arrays.
+CASE_COLUMNS: list[tuple[str, str, str]] = [
+    (name, name, kind)
+    for name, kind in (
+        ("id", "int64"),
+        ("story_id", "int64"),
+        ("municipality", "string"),
+        ("municipality_code", "string"),
+        ("lan", "string"),
+        ("lan_name", "string"),
+        ("k_category", "string"),
+        ("actor", "string"),
+        ("actor_role", "string"),
+        ("target", "string"),
+        ("topic", "string"),
+        ("quote", "string"),
+        ("quote_kind", "string"),
+        ("score", "float64"),
+        ("first_published", "string"),
+        ("outlets", "string"),
+        ("urls", "string"),
+        ("statement_ids", "string"),
+        ("n_statements", "int64"),
+        ("model", "string"),
+        ("evidence", "string"),
+    )
 ]
 
 ARTICLE_COLUMNS: list[tuple[str, str, str]] = [
@@ -127,6 +155,19 @@ def build_query(kind: str, filters: Filters) -> tuple[str, list[Any], list[tuple
             where.append(f"topic in ({','.join('?' * len(filters.topics))})")
             params.extend(filters.topics)
         order = "statement_id"
+    elif kind == "cases":
+        columns = CASE_COLUMNS
+        source = "conflict_cases"
+        published, lan = "first_published", "lan"
+        if filters.municipality_codes:
+            where.append(
+                f"municipality_code in ({','.join('?' * len(filters.municipality_codes))})"
+            )
+            params.extend(filters.municipality_codes)
+        if filters.topics:
+            where.append(f"topic in ({','.join('?' * len(filters.topics))})")
+            params.extend(filters.topics)
+        order = "first_published, id"
     else:
         columns = ARTICLE_COLUMNS
         source = "articles a left join sources s on s.id = a.source_id"

@@ -10,6 +10,7 @@ municipalities table) are used when present and skipped when not.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -47,9 +48,9 @@ UNKNOWN_MUNICIPALITY = "Okänd kommun"
 
 @dataclass
 class Item:
-    """One flagged statement as the digest shows it."""
+    """One conflict case as the digest shows it: the strongest statement of a story."""
 
-    id: int
+    id: int  # the case id (conflict_cases.id)
     quote: str
     speaker: str | None
     role: str | None
@@ -65,6 +66,11 @@ class Item:
     article_id: int
     story_key: int
     also_in: list[str] = field(default_factory=list)
+    quote_kind: str = "quote"  # quote | reported | headline
+    target: str | None = None
+    statement_ids: list[int] = field(default_factory=list)
+    n_statements: int = 1
+    articles: list[tuple[str, str, date | None]] = field(default_factory=list)  # outlet, url, day
 
     @property
     def role_label(self) -> str:
@@ -73,6 +79,14 @@ class Item:
     @property
     def topic_label(self) -> str:
         return TOPIC_LABELS.get(self.topic or "", self.topic or "")
+
+    @property
+    def is_headline(self) -> bool:
+        return self.quote_kind == "headline"
+
+    @property
+    def statements_label(self) -> str:
+        return "1 uttalande" if self.n_statements == 1 else f"{self.n_statements} uttalanden"
 
 
 @dataclass
@@ -88,11 +102,16 @@ class Digest:
 
     @property
     def count(self) -> int:
+        """Cases, the unit users count."""
         return len(self.items)
 
     @property
+    def statement_count(self) -> int:
+        return sum(i.n_statements for i in self.items)
+
+    @property
     def groups(self) -> list[tuple[str, list[Item]]]:
-        """Municipalities with the most statements first, then alphabetically."""
+        """Municipalities with the most cases first, then alphabetically."""
         by_name: dict[str, list[Item]] = {}
         for item in self.items:
             by_name.setdefault(item.municipality, []).append(item)
@@ -111,7 +130,12 @@ class Digest:
         return sum(n for _, n in self.history) / len(self.history) if self.history else 0.0
 
     def statement_url(self, item: Item) -> str:
-        return f"{self.datasette_url.rstrip('/')}/{self.db_name}/statements/{item.id}"
+        """The case's statements in Datasette (one statement: its row page)."""
+        base = f"{self.datasette_url.rstrip('/')}/{self.db_name}/statements"
+        ids = item.statement_ids or [item.id]
+        if len(ids) == 1:
+            return f"{base}/{ids[0]}"
+        return f"{base}?id__in={','.join(str(i) for i in ids)}"
 
 
 def _columns(db: Database, table: str) -> set[str]:
@@ -144,71 +168,57 @@ def _tidy(text: str | None) -> str:
 
 
 def flagged_items(db: Database, first: Week, last: Week) -> list[Item]:
-    """All flagged statements of weeks first..last, one per quote and story."""
-    art_cols = _columns(db, "articles")
-    st_cols = _columns(db, "statements")
-    story = "coalesce(a.story_id, a.id)" if "story_id" in art_cols else "a.id"
-    story_first = "a.story_first" if "story_first" in art_cols else "0"
-    muni_code = "s.municipality_code" if "municipality_code" in st_cols else "null"
+    """The conflict cases of weeks first..last: one per story, municipality and target.
+
+    Cases are computed from the stored statements (``db.cases.case_rows``, the same
+    code that fills ``conflict_cases``), so the digest is right even when the table
+    was not rebuilt since the last change. A case belongs to the week of its story's
+    first publication (or first fetch when no copy has a date).
+    """
+    from db.cases import case_rows, stories_with_flags
+
     # One day of slack on each side for time zones; the exact week is decided in Python.
     lo = (first.monday - timedelta(days=1)).isoformat()
     hi = (last.sunday + timedelta(days=1)).isoformat()
-    sql = f"""
-        select s.id, s.text, s.speaker, s.actor_role, s.topic, s.score, s.municipality,
-               {muni_code} as municipality_code, a.id as article_id, a.url, a.title,
-               a.published, a.fetched_at, {story} as story_key, {story_first} as story_first,
-               coalesce(src.name, a.source_id) as outlet, src.lan as source_lan
-        from statements s
-        join articles a on a.id = s.article_id
-        left join sources src on src.id = a.source_id
-        where s.conflict = 1 and {story} in (
-            select {story.replace("a.", "a2.")} from articles a2
-            where substr(a2.published, 1, 10) between :lo and :hi
-               or substr(a2.fetched_at, 1, 10) between :lo and :hi
-        )
-    """
-    by_code, by_name, names = _municipality_lans(db)
-    rows = []
-    for r in db.query(sql, {"lo": lo, "hi": hi}):
-        day = local_date(r["published"]) or local_date(r["fetched_at"])
-        if day is None:
+    _by_code, by_name, _names = _municipality_lans(db)
+    items = []
+    for case in case_rows(db, stories_with_flags(db, lo, hi)):
+        arts = case["_articles"]
+        days = [local_date(a["published"]) or local_date(a["fetched_at"]) for a in arts]
+        dated = sorted(d for d in days if d)
+        if not dated:
             continue
-        rows.append((r, day))
-    # Preferred copy first: the story's first-published copy, then the earliest, then lowest id.
-    rows.sort(
-        key=lambda rd: (0 if rd[0]["story_first"] else 1, rd[1], rd[0]["article_id"], rd[0]["id"])
-    )
-    kept: dict[tuple[int, str], Item] = {}
-    for r, day in rows:
-        quote = _tidy(r["text"])
-        key = (r["story_key"], quote.casefold())
-        if key in kept:
-            outlet = r["outlet"] or ""
-            item = kept[key]
-            if outlet and outlet != item.outlet and outlet not in item.also_in:
-                item.also_in.append(outlet)
-            continue
-        code = r["municipality_code"]
-        name = _tidy(r["municipality"]) or names.get(code or "", "") or UNKNOWN_MUNICIPALITY
-        lan = by_code.get(code or "") or by_name.get(name.casefold()) or r["source_lan"]
-        kept[key] = Item(
-            id=r["id"],
-            quote=quote,
-            speaker=_tidy(r["speaker"]) or None,
-            role=r["actor_role"],
-            topic=r["topic"],
-            score=r["score"],
-            municipality=name,
-            lan=lan,
-            outlet=_tidy(r["outlet"]),
-            day=day,
-            week=Week.of(day),
-            url=r["url"],
-            title=_tidy(r["title"]) or None,
-            article_id=r["article_id"],
-            story_key=r["story_key"],
+        day = dated[0]
+        head = arts[0]
+        name = _tidy(case["municipality"]) or UNKNOWN_MUNICIPALITY
+        lan = case["lan"] or by_name.get(name.casefold()) or head["source_lan"]
+        outlets = [_tidy(a["outlet"]) for a in arts]
+        items.append(
+            Item(
+                id=case["id"],
+                quote=_tidy(case["quote"]),
+                speaker=_tidy(case["actor"]) or None,
+                role=case["actor_role"],
+                topic=case["topic"],
+                score=case["score"],
+                municipality=name,
+                lan=lan,
+                outlet=outlets[0],
+                day=day,
+                week=Week.of(day),
+                url=head["url"],
+                title=_tidy(head["title"]) or None,
+                article_id=head["id"],
+                story_key=case["story_id"],
+                also_in=list(dict.fromkeys(o for o in outlets[1:] if o and o != outlets[0])),
+                quote_kind=case["quote_kind"],
+                target=case["target"],
+                statement_ids=json.loads(case["statement_ids"]),
+                n_statements=case["n_statements"],
+                articles=[(o, a["url"], d) for o, a, d in zip(outlets, arts, days, strict=True)],
+            )
         )
-    return [i for i in kept.values() if first <= i.week <= last]
+    return [i for i in items if first <= i.week <= last]
 
 
 def matches(item: Item, sub: Subscription) -> bool:

@@ -55,7 +55,7 @@ def subject(digest: Digest) -> str:
     n = digest.count
     if n == 0:
         return f"Bevakning vecka {digest.week.number}: inget nytt"
-    noun = "nytt uttalande" if n == 1 else "nya uttalanden"
+    noun = "ny konflikt" if n == 1 else "nya konflikter"
     return f"Bevakning vecka {digest.week.number}: {n} {noun} mot regionala prioriteringar"
 
 

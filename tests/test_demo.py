@@ -185,3 +185,31 @@ def test_second_demo_keeps_the_database_a_server_reads_and_its_subscribers(
     assert conn.execute("select count(*) from articles").fetchone() == (40,)
     unclassified = "select count(*) from articles where classified_at is null"
     assert conn.execute(unclassified).fetchone() == (0,)
+
+
+def test_demo_cases_one_per_story_and_stable_across_refresh(demo_db: Path, tmp_path: Path) -> None:
+    """Every flagged statement sits in exactly one case; cases agree with the answer key;
+    a reclassification keeps every case id."""
+    from demo.case_answers import case_agreement
+
+    conn = sqlite3.connect(demo_db)
+    flagged = {r[0] for r in conn.execute("select id from statements where conflict = 1")}
+    in_cases = [i for (ids,) in conn.execute("select statement_ids from conflict_cases")
+                for i in json.loads(ids)]  # fmt: skip
+    conn.close()
+    assert sorted(in_cases) == sorted(flagged), "each flagged statement in exactly one case"
+    agreement = case_agreement(demo_db)
+    assert agreement["case_rows"] < len(flagged) / 4, agreement
+    assert agreement["case_recall"] >= 0.85 and agreement["case_precision"] >= 0.8, agreement
+    assert agreement["municipality_agreement"] >= 0.95, agreement
+
+    copy = tmp_path / "refresh.db"
+    with sqlite3.connect(demo_db) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)  # the WAL's pages included
+    result = run_cli("classify", "--db", str(copy), "--refresh", timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    ids = {
+        path: {r[0] for r in sqlite3.connect(path).execute("select id from conflict_cases")}
+        for path in (demo_db, copy)
+    }
+    assert ids[demo_db] == ids[copy]

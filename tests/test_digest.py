@@ -244,7 +244,7 @@ def test_digest_send_content_and_second_run_sends_nothing(db_path: Path, smtp_se
         assert m.envelope_rcpt == [rcpt] and m.get_content_type() == "multipart/alternative"
 
     alla = by["alla@example.org"]
-    assert alla["Subject"] == "Bevakning vecka 47: 5 nya uttalanden mot regionala prioriteringar"
+    assert alla["Subject"] == "Bevakning vecka 47: 4 nya konflikter mot regionala prioriteringar"
     assert alla["To"].addresses[0].display_name == "Åsa Öberg"
     assert alla["From"].addresses[0].addr_spec == "bevakning@example.org"
     text = _plain(alla)
@@ -252,32 +252,40 @@ def test_digest_send_content_and_second_run_sends_nothing(db_path: Path, smtp_se
         "Föregående fyra veckor: v. 43: 1, v. 44: 0, v. 45: 2, v. 46: 1 (snitt 1,0 per vecka)"
         in text
     )
-    assert "Mest aktiva kommuner: Laxå (2), Eksjö (1), Hallsberg (1)." in text
-    # Grouped by municipality, the busiest first, each quote once despite syndication.
+    assert (
+        "4 konflikter där kommunala företrädare går emot regionala prioriteringar (5 uttalanden)"
+        in text
+    )
+    assert "Mest aktiva kommuner: Eksjö (1), Hallsberg (1), Laxå (1)." in text
+    # Grouped by municipality, one case per story: the syndicated Laxå story with its two
+    # statements is one item with the strongest statement.
     headings = [line for line in text.splitlines() if line.startswith("== ")]
     assert headings == [
-        "== Laxå (2) ==",
         "== Eksjö (1) ==",
         "== Hallsberg (1) ==",
+        "== Laxå (1) ==",
         "== Okänd kommun (1) ==",
     ]
-    assert text.count(LAXA_1) == 1 and text.count(LAXA_2) == 1
+    assert text.count(LAXA_1) == 1 and LAXA_2 not in text
     assert "Även publicerad i: Bergslagsnytt" in text
     assert "Anna Andersson (C), kommunstyrelsens ordförande" in text
     assert "Lokalbladet, 17 november 2026 · kollektivtrafik" in text
-    assert "Artikel: https://lokalbladet.example.se/laxa-buss" in text
-    assert f"Granska: https://data.example.se/test/statements/{ids['laxa1']}" in text
+    assert "Artikel (Lokalbladet): https://lokalbladet.example.se/laxa-buss" in text
+    assert "Artikel (Bergslagsnytt): https://bergslagsnytt.example.se/laxa-buss" in text
+    laxa_ids = f"{ids['laxa1']},{ids['laxa2']},"
+    assert f"2 uttalanden: https://data.example.se/test/statements?id__in={laxa_ids}" in text
+    assert f"1 uttalande: https://data.example.se/test/statements/{ids['eksjo']}" in text
     assert "Bussen går klockan sju" not in text and "Nästa vecka" not in text
     html = _html(alla)
     assert f'href="https://data.example.se/test/statements/{ids["hallsberg"]}"' in html
-    assert html.index("Laxå") < html.index("Eksjö") < html.index("Hallsberg")
+    assert html.index("Eksjö") < html.index("Hallsberg") < html.index("Laxå")
 
     orebro = by["orebro@example.org"]
-    assert orebro["Subject"].startswith("Bevakning vecka 47: 4 nya uttalanden")
+    assert orebro["Subject"].startswith("Bevakning vecka 47: 3 nya konflikter")
     assert "Eksjö" not in _plain(orebro).split("--")[0]
     assert "v. 43: 1, v. 44: 0, v. 45: 1, v. 46: 1" in _plain(orebro)
     eksjo = by["eksjo@example.org"]
-    assert eksjo["Subject"] == "Bevakning vecka 47: 1 nytt uttalande mot regionala prioriteringar"
+    assert eksjo["Subject"] == "Bevakning vecka 47: 1 ny konflikt mot regionala prioriteringar"
     assert "Eksjö accepterar inte" in _plain(eksjo) and "Laxå" not in _plain(eksjo)
     rus = by["rus@example.org"]
     assert rus["Subject"] == "Bevakning vecka 47: inget nytt"
@@ -469,7 +477,7 @@ def test_header_injection_and_html_escaping_in_browser(
     msg = server.messages[0]
     assert msg.envelope_rcpt == ["alla@example.org"]
     assert msg["Bcc"] is None and msg["X-Evil"] is None
-    assert msg["Subject"] == "Bevakning vecka 47: 6 nya uttalanden mot regionala prioriteringar"
+    assert msg["Subject"] == "Bevakning vecka 47: 5 nya konflikter mot regionala prioriteringar"
     header_block = msg.raw.split(b"\r\n\r\n", 1)[0]
     assert b"evil" not in header_block.lower()
     html = _html(msg)
@@ -586,6 +594,6 @@ def test_county_of_statement_is_its_municipalitys_not_the_outlets(
     assert "Gislaved tänker inte" in _plain(jkpg) and "Eksjö accepterar" in _plain(jkpg)
     assert "Laxå" not in _plain(jkpg).split("--")[0]
     assert "Gislaved" not in _plain(orebro) and orebro["Subject"].startswith(
-        "Bevakning vecka 47: 4 nya"
+        "Bevakning vecka 47: 3 nya"
     )
     assert log_rows(db_path) == []  # files are not deliveries
