@@ -67,8 +67,8 @@ def train(
     if data.exported:
         click.echo(f"reviews -> {data.exported}")
     if backend == "linear":
-        from classify.linear import train_linear
-        from classify.model import DEFAULT_MODEL_FILE
+        from classify.models import DEFAULT_MODEL_FILE
+        from classify.models.linear import train_linear
 
         model, info = train_linear(rows, seed=seed)
         path = model.save(out or DEFAULT_MODEL_FILE)
@@ -79,7 +79,7 @@ def train(
             f"settings {info['config']} -> {path}"
         )
         return
-    from classify.bert import export_onnx, train_bert
+    from classify.models.bert import export_onnx, train_bert
 
     path = train_bert(
         rows, base=base, out=out or "models/bert", epochs=epochs, max_steps=max_steps, seed=seed
@@ -105,7 +105,7 @@ def train(
 @translate_errors
 def export_onnx_cmd(model_dir: str, no_quantize: bool) -> None:
     """Export a fine-tuned BERT directory to ONNX (int8 by default) for fast CPU inference."""
-    from classify.bert import export_onnx
+    from classify.models.bert import export_onnx
 
     click.echo(f"ONNX model -> {export_onnx(model_dir, quantize=not no_quantize)}")
 
@@ -128,7 +128,7 @@ def evaluate(
     from pathlib import Path
 
     from classify.evaluate import MODEL_CARD, evaluate_model, model_card
-    from classify.model import load_model
+    from classify.models import load_model
     from classify.training import TEST_FILE, TRAIN_FILE, TrainingDataError, read_labelled
 
     try:

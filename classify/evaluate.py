@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from classify.model import ConflictModel
+from classify.models.base import ConflictModel
 
 MODEL_CARD = Path(__file__).resolve().parent.parent / "docs" / "model-card.md"
 

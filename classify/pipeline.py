@@ -12,8 +12,8 @@ from sqlite_utils import Database
 from classify.attribution import Attributor
 from classify.features import StatementFeatures, find_targets, statement_features
 from classify.lexicon import STATE_TARGETS
-from classify.linear import passes_gate
-from classify.model import ConflictModel, Prediction
+from classify.models.base import ConflictModel, Prediction
+from classify.models.gates import passes_gate
 from classify.places import gazetteer
 from classify.sentences import split_paragraphs, split_sentences
 from db.store import articles_to_classify, count_to_classify, replace_statements
