@@ -178,10 +178,12 @@ def evaluate(
         against = ", ".join(
             f"{name} F1={res[key.replace('article_', '')]['f1']:.3f}" for name, res in baselines
         )
+        low, high = m["f1_interval"]
         click.echo(
             f"{key:>12}: n={m['n']} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
-            f"({against})"
+            f"[{low:.3f}, {high:.3f}] ({against})"
         )
+    click.echo(f"speaker-role accuracy {result['role_accuracy']:.3f} ({model.name})")
     if no_card:
         return
     real = ("real", "adapted")
