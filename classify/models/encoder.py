@@ -277,7 +277,7 @@ def train_encoder(
     base: str | Path | None = None,
     out: str | Path = "models/encoder",
     top_layers: int = 2,
-    epochs: int = 4,
+    epochs: int = 6,
     batch_size: int = 16,
     learning_rate: float = 1e-4,
     max_length: int = MAX_LENGTH,
