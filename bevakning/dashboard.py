@@ -1,0 +1,584 @@
+"""Datasette plugin: the dashboard "Konfliktläget" at /-/dashboards/konfliktlaget.
+
+Why not datasette-dashboards: that plugin fetches every chart's data from the
+browser through Datasette's free-SQL API (``/db.json?sql=…``) and refuses readers
+without ``execute-sql``. Free SQL is admin-only here (subscribers' addresses must
+stay unreadable, see reviewer_auth), so it could not serve anonymous readers.
+This route runs fixed SQL with bound parameters on the server and embeds the
+rows as JSON; the charts are Vega-Lite, drawn by vendored JS (bevakning/static/vendor),
+so the page needs no internet and no map tiles.
+
+Every count is of conflict cases (``conflict_cases``), and each is also shown
+per 100 crawled articles of the same outlets and period, so an area with more
+crawled outlets does not look more conflicted for that alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+PATH = "/-/dashboards/konfliktlaget"
+STATIC = Path(__file__).resolve().parent / "static" / "vendor"
+VENDOR_FILES = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
+
+TOPICS = {
+    "kollektivtrafik": "transit",
+    "RUS och regionala planer": "rus",
+    "annan regional fråga": "other_regional",
+}
+ROLES = {
+    "kommunstyrelsens ordförande": "kso",
+    "kommunalråd": "kommunalrad",
+    "oppositionsråd": "oppositionsrad",
+    "kommundirektör": "kommundirektor",
+    "kommunal politiker": "municipal_politician",
+    "kommunen": "municipality",
+}
+ROLE_NAMES = {code: name for name, code in ROLES.items()}
+TOPIC_NAMES = {code: name for name, code in TOPICS.items()}
+TOP_MUNICIPALITIES = 15
+DENOMINATOR_TTL = 60.0
+
+
+class FilterError(ValueError):
+    """A filter value the dashboard does not know; the message is shown to the reader."""
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    """The dashboard page and its vendored chart scripts."""
+    return [
+        (r"^/-/dashboards/konfliktlaget$", konfliktlaget),
+        (r"^/-/dashboards/static/(?P<name>[a-z-]+\.min\.js)$", vendor_js),
+    ]
+
+
+async def vendor_js(request: Any) -> Response:
+    """Vega, Vega-Lite and vega-embed from the package (no CDN: the demo runs offline)."""
+    name = request.url_vars["name"]
+    if name not in VENDOR_FILES:
+        return Response.text("Filen finns inte.", status=404)
+    return Response(
+        (STATIC / name).read_text(encoding="utf-8"),
+        content_type="application/javascript; charset=utf-8",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
+
+
+def _database(datasette: Any) -> Any:
+    names = [n for n in datasette.databases if n != "_internal"]
+    return datasette.get_database(names[0])
+
+
+async def _rows(db: Any, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    result = await db.execute(sql, params or {})
+    return [dict(r) for r in result.rows]
+
+
+async def reference(db: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Counties and municipalities (code, name, county, coordinates) from the reference tables."""
+    municipalities = await _rows(
+        db,
+        "select code, name, lan_code, lan_name, lat, lon from municipalities "
+        "where lan_code is not null order by name collate nocase",
+    )
+    counties: dict[str, str] = {}
+    for m in municipalities:
+        counties.setdefault(m["lan_code"], m["lan_name"])
+    lans = [{"code": c, "name": n} for c, n in sorted(counties.items(), key=lambda cn: cn[1])]
+    return lans, municipalities
+
+
+def parse_filters(
+    args: Any,
+    lans: list[dict[str, Any]],
+    municipalities: list[dict[str, Any]],
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """Filters in words (as in the dropdowns) to codes; an unknown value raises FilterError."""
+    today = today or dt.date.today()
+    lan_in = (args.get("lan") or "").strip()
+    kommun_in = (args.get("kommun") or "").strip()
+    amne_in = (args.get("amne") or "").strip()
+    roll_in = (args.get("roll") or "").strip()
+    f: dict[str, Any] = {"lan": "", "lan_name": "", "kommun": "", "kommun_name": ""}
+    if lan_in:
+        wanted = lan_in.casefold()
+        match = next(
+            (
+                c
+                for c in lans
+                if wanted in (c["code"].casefold(), c["name"].casefold())
+                or c["name"].casefold() == f"{wanted} län"
+            ),
+            None,
+        )
+        if match is None:
+            raise FilterError(f"Okänt län: ”{lan_in}”. Välj ett län i listan.")
+        f["lan"], f["lan_name"] = match["code"], match["name"]
+    if kommun_in:
+        wanted = kommun_in.casefold()
+        match = next(
+            (m for m in municipalities if wanted in (m["code"], m["name"].casefold())), None
+        )
+        if match is None:
+            raise FilterError(f"Okänd kommun: ”{kommun_in}”. Välj en kommun i listan.")
+        if f["lan"] and match["lan_code"] != f["lan"]:
+            raise FilterError(f"{match['name']} ligger inte i {f['lan_name']}.")
+        f["kommun"], f["kommun_name"] = match["code"], match["name"]
+        if not f["lan"]:
+            f["lan"], f["lan_name"] = match["lan_code"], match["lan_name"]
+    topic = {k.casefold(): v for k, v in TOPICS.items()}.get(amne_in.casefold())
+    if amne_in and topic is None:
+        raise FilterError(f"Okänt ämne: ”{amne_in}”. Välj: {', '.join(TOPICS)}.")
+    role = {k.casefold(): v for k, v in ROLES.items()}.get(roll_in.casefold())
+    if roll_in and role is None:
+        raise FilterError(f"Okänd aktörsroll: ”{roll_in}”. Välj: {', '.join(ROLES)}.")
+    f["amne"], f["amne_name"] = topic or "", TOPIC_NAMES.get(topic or "", "")
+    f["roll"], f["roll_name"] = role or "", ROLE_NAMES.get(role or "", "")
+    dates = {}
+    for key, default in (("fran", today - dt.timedelta(days=365)), ("till", today)):
+        raw = (args.get(key) or "").strip()
+        try:
+            dates[key] = dt.date.fromisoformat(raw) if raw else default
+        except ValueError:
+            label = "Från" if key == "fran" else "Till"
+            raise FilterError(f"{label}: ”{raw}” är inget datum (ÅÅÅÅ-MM-DD).") from None
+    if dates["fran"] > dates["till"]:
+        raise FilterError("Från-datumet ligger efter till-datumet.")
+    f["fran"], f["till"] = dates["fran"].isoformat(), dates["till"].isoformat()
+    # first_published is ISO text with a time: compare against the day after `till`.
+    f["till_next"] = (dates["till"] + dt.timedelta(days=1)).isoformat()
+    return f
+
+
+CASE_WHERE = """
+  c.first_published >= :fran and c.first_published < :till_next
+  and (:lan = '' or c.lan = :lan)
+  and (:kommun = '' or c.municipality_code = :kommun)
+  and (:amne = '' or c.target_key = :amne)
+  and (:roll = '' or c.actor_role = :roll)
+"""
+WEEK = "date(substr(c.first_published, 1, 10), 'weekday 0', '-6 days')"
+
+_denominator_cache: dict[tuple[str, str, str], tuple[float, list[dict[str, Any]]]] = {}
+
+
+async def article_counts(db: Any, fran: str, till_next: str) -> list[dict[str, Any]]:
+    """Crawled articles per outlet and day in the period (cached a minute).
+
+    Uses the covering index articles_source_published (m0013): one range scan
+    per outlet, no article row is read.
+    """
+    key = (db.name, fran, till_next)
+    hit = _denominator_cache.get(key)
+    if hit and time.monotonic() - hit[0] < DENOMINATOR_TTL:
+        return hit[1]
+    indexed = await _rows(
+        db,
+        "select name from sqlite_master where type = 'index' "
+        "and name = 'articles_source_published'",
+    )
+    hint = "indexed by articles_source_published" if indexed else ""
+    rows = await _rows(
+        db,
+        f"""select s.id as source_id, s.lan as lan, s.municipalities as municipalities,
+                   substr(a.published, 1, 10) as day, count(*) as n
+            from sources s join articles a {hint}
+              on a.source_id = s.id and a.published >= :fran and a.published < :till_next
+            group by s.id, day""",
+        {"fran": fran, "till_next": till_next},
+    )
+    if len(_denominator_cache) > 64:
+        _denominator_cache.clear()
+    _denominator_cache[key] = (time.monotonic(), rows)
+    return rows
+
+
+def _monday(day: str) -> str:
+    d = dt.date.fromisoformat(day)
+    return (d - dt.timedelta(days=d.weekday())).isoformat()
+
+
+def _outlet_municipalities(raw: str | None) -> set[str]:
+    try:
+        names = json.loads(raw or "[]")
+    except ValueError:
+        return set()
+    return {n for n in names if isinstance(n, str)} if isinstance(names, list) else set()
+
+
+def per100(count: int, articles: int) -> float | None:
+    """Conflicts per 100 crawled articles, one decimal; None without articles."""
+    return round(100 * count / articles, 1) if articles else None
+
+
+def convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Monotone chain hull of (lon, lat) points, counter-clockwise, not closed."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return pts
+
+    def cross(o, a, b) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list[tuple[float, float]] = []
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def county_outlines(municipalities: list[dict[str, Any]], lan: str) -> list[dict[str, Any]]:
+    """Approximate county outlines: the convex hull of each county's municipality points.
+
+    GeoJSON features wound clockwise, as d3-geo (Vega) expects for a polygon's outside.
+    """
+    by_lan: dict[str, list[tuple[float, float]]] = {}
+    names: dict[str, str] = {}
+    for m in municipalities:
+        if m["lat"] is None or m["lon"] is None or (lan and m["lan_code"] != lan):
+            continue
+        by_lan.setdefault(m["lan_code"], []).append((float(m["lon"]), float(m["lat"])))
+        names[m["lan_code"]] = m["lan_name"]
+    features = []
+    for code, pts in by_lan.items():
+        hull = convex_hull(pts)
+        if len(hull) < 3:
+            continue
+        ring = [list(p) for p in reversed(hull)]
+        ring.append(ring[0])
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+                "properties": {"lan": names[code]},
+            }
+        )
+    return features
+
+
+async def dashboard_data(db: Any, f: dict[str, Any], municipalities: list[dict[str, Any]]):
+    """Every figure of the dashboard for the filters `f` (codes), from fixed SQL."""
+    params = {k: f[k] for k in ("fran", "till_next", "lan", "kommun", "amne", "roll")}
+    cases = await _rows(
+        db,
+        f"""select {WEEK} as vecka, c.month as manad, c.lan as lan_code, c.lan_name as lan,
+                   c.municipality_code as kod, c.municipality as kommun,
+                   coalesce(c.k_category, 'okänd') as kategori, c.actor_role as roll,
+                   count(*) as konflikter
+            from conflict_cases c
+            where {CASE_WHERE}
+            group by vecka, manad, lan_code, lan, kod, kommun, kategori, roll""",
+        params,
+    )
+    counts = await article_counts(db, f["fran"], f["till_next"])
+    muni_by_code = {m["code"]: m for m in municipalities}
+    muni_by_name = {m["name"]: m for m in municipalities}
+
+    # Denominators: articles of the outlets in scope (a county's outlets; for a
+    # municipality the outlets that cover it, else its county's).
+    scope_muni = muni_by_code.get(f["kommun"]) if f["kommun"] else None
+    art_lan_week: dict[tuple[str, str], int] = {}
+    art_lan: dict[str, int] = {}
+    art_muni: dict[str, int] = {}
+    art_month: dict[str, int] = {}
+    art_scope = 0
+    for r in counts:
+        n, lan = r["n"], r["lan"] or ""
+        if not r["day"]:
+            continue
+        covers = _outlet_municipalities(r["municipalities"])
+        art_lan[lan] = art_lan.get(lan, 0) + n
+        week = _monday(r["day"])
+        art_lan_week[(lan, week)] = art_lan_week.get((lan, week), 0) + n
+        for name in covers:
+            m = muni_by_name.get(name)
+            if m:
+                art_muni[m["code"]] = art_muni.get(m["code"], 0) + n
+        in_scope = (
+            (scope_muni["name"] in covers or (not covers and lan == scope_muni["lan_code"]))
+            if scope_muni
+            else (not f["lan"] or lan == f["lan"])
+        )
+        if in_scope:
+            art_scope += n
+            month = r["day"][:7]
+            art_month[month] = art_month.get(month, 0) + n
+
+    def sum_by(*keys: str) -> dict[tuple, int]:
+        out: dict[tuple, int] = {}
+        for r in cases:
+            k = tuple(r[x] for x in keys)
+            out[k] = out.get(k, 0) + r["konflikter"]
+        return out
+
+    total = sum(r["konflikter"] for r in cases)
+    weekly = [
+        {
+            "vecka": week,
+            "lan": lan or "okänt län",
+            "konflikter": n,
+            "per100": per100(n, art_lan_week.get((code or "", week), 0)),
+        }
+        for (week, code, lan), n in sorted(sum_by("vecka", "lan_code", "lan").items())
+    ]
+    category = [
+        {
+            "manad": month,
+            "kategori": cat,
+            "konflikter": n,
+            "per100": per100(n, art_month.get(month, 0)),
+        }
+        for (month, cat), n in sorted(sum_by("manad", "kategori").items())
+    ]
+    roles = [
+        {
+            "roll": ROLE_NAMES.get(role or "", role or "okänd"),
+            "konflikter": n,
+            "per100": per100(n, art_scope),
+        }
+        for (role,), n in sorted(sum_by("roll").items(), key=lambda kv: -kv[1])
+    ]
+    by_muni = sum_by("kod", "kommun", "lan_code")
+    top = []
+    points = []
+    for (code, name, lan_code), n in sorted(
+        by_muni.items(), key=lambda kv: (-kv[1], kv[0][1] or "")
+    ):
+        ref = muni_by_code.get(code or "")
+        articles = art_muni.get(code or "") or art_lan.get(lan_code or "", 0)
+        row = {
+            "kommun": name or "okänd kommun",
+            "konflikter": n,
+            "per100": per100(n, articles),
+            "artiklar": articles,
+        }
+        top.append(row)
+        if ref and ref["lat"] is not None:
+            points.append({**row, "lan": ref["lan_name"], "lat": ref["lat"], "lon": ref["lon"]})
+    lan_scope = {m["lan_code"] for m in municipalities if not f["lan"] or m["lan_code"] == f["lan"]}
+    labels: dict[str, list[float]] = {}
+    for m in municipalities:
+        if m["lan_code"] in lan_scope and m["lat"] is not None:
+            acc = labels.setdefault(m["lan_name"], [0.0, 0.0, 0])
+            acc[0] += m["lon"]
+            acc[1] += m["lat"]
+            acc[2] += 1
+    county_labels = [
+        {"lan": name.removesuffix(" län"), "lon": a[0] / a[2], "lat": a[1] / a[2]}
+        for name, a in labels.items()
+    ]
+    background = [
+        {"kommun": m["name"], "lat": m["lat"], "lon": m["lon"]}
+        for m in municipalities
+        if m["lan_code"] in lan_scope and m["lat"] is not None
+    ]
+    return {
+        "total": total,
+        "articles": art_scope,
+        "per100": per100(total, art_scope),
+        "weekly": weekly,
+        "category": category,
+        "roles": roles,
+        "top": top[:TOP_MUNICIPALITIES],
+        "n_municipalities": len(top),
+        "points": points,
+        "outlines": county_outlines(municipalities, f["lan"]),
+        "county_labels": county_labels,
+        "background": background,
+    }
+
+
+def _tooltip(*fields: tuple[str, str, str]) -> list[dict[str, str]]:
+    return [{"field": f, "type": t, "title": title} for f, t, title in fields]
+
+
+def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
+    """Vega-Lite specs with the rows inline (nothing is fetched by the browser)."""
+    base = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": "container",
+        "config": {"locale": {"number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3]}}},
+    }
+    per100_tip = ("per100", "quantitative", "per 100 artiklar")
+    weekly = {
+        **base,
+        "height": 220,
+        "data": {"values": data["weekly"]},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "vecka", "type": "temporal", "timeUnit": "yearweek", "title": "Vecka"},
+            "y": {"field": "konflikter", "type": "quantitative", "title": "Konflikter"},
+            "color": {"field": "lan", "type": "nominal", "title": "Län"},
+            "tooltip": _tooltip(
+                ("vecka", "temporal", "Veckan som börjar"),
+                ("lan", "nominal", "Län"),
+                ("konflikter", "quantitative", "Konflikter"),
+                per100_tip,
+            ),
+        },
+    }
+    category = {
+        **base,
+        "height": 220,
+        "data": {"values": data["category"]},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {"field": "manad", "type": "temporal", "timeUnit": "yearmonth", "title": "Månad"},
+            "y": {"field": "konflikter", "type": "quantitative", "title": "Konflikter"},
+            "color": {"field": "kategori", "type": "nominal", "title": "K-kategori"},
+            "tooltip": _tooltip(
+                ("manad", "nominal", "Månad"),
+                ("kategori", "nominal", "K-kategori"),
+                ("konflikter", "quantitative", "Konflikter"),
+                per100_tip,
+            ),
+        },
+    }
+    roles = {
+        **base,
+        "height": {"step": 24},
+        "data": {"values": data["roles"]},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": {"field": "roll", "type": "nominal", "sort": "-x", "title": None},
+            "x": {"field": "konflikter", "type": "quantitative", "title": "Konflikter"},
+            "tooltip": _tooltip(
+                ("roll", "nominal", "Aktörsroll"),
+                ("konflikter", "quantitative", "Konflikter"),
+                per100_tip,
+            ),
+        },
+    }
+    projection = {"type": "mercator"}
+    map_spec = {
+        **base,
+        "height": 520,
+        "projection": projection,
+        "layer": [
+            {
+                "data": {"values": data["outlines"], "format": {"type": "json"}},
+                "mark": {"type": "geoshape", "fill": "#eef2f6", "stroke": "#8a9bb0"},
+            },
+            {
+                "data": {"values": data["background"]},
+                "mark": {"type": "circle", "size": 8, "color": "#b8c2cc"},
+                "encoding": {
+                    "longitude": {"field": "lon", "type": "quantitative"},
+                    "latitude": {"field": "lat", "type": "quantitative"},
+                    "tooltip": _tooltip(("kommun", "nominal", "Kommun")),
+                },
+            },
+            {
+                "data": {"values": data["county_labels"]},
+                "mark": {"type": "text", "fontSize": 11, "color": "#52606d", "dy": -14},
+                "encoding": {
+                    "longitude": {"field": "lon", "type": "quantitative"},
+                    "latitude": {"field": "lat", "type": "quantitative"},
+                    "text": {"field": "lan", "type": "nominal"},
+                },
+            },
+            {
+                "data": {"values": data["points"]},
+                "mark": {"type": "circle", "color": "#c0392b", "opacity": 0.75},
+                "encoding": {
+                    "longitude": {"field": "lon", "type": "quantitative"},
+                    "latitude": {"field": "lat", "type": "quantitative"},
+                    "size": {
+                        "field": "konflikter",
+                        "type": "quantitative",
+                        "title": "Konflikter",
+                        "scale": {"range": [40, 900]},
+                    },
+                    "tooltip": _tooltip(
+                        ("kommun", "nominal", "Kommun"),
+                        ("lan", "nominal", "Län"),
+                        ("konflikter", "quantitative", "Konflikter"),
+                        per100_tip,
+                    ),
+                },
+            },
+        ],
+    }
+    return {"vecka": weekly, "kategori": category, "roll": roles, "karta": map_spec}
+
+
+def _query_string(f: dict[str, Any], **change: str) -> str:
+    args = {
+        "lan": f.get("lan_name", ""),
+        "kommun": f.get("kommun_name", ""),
+        "amne": f.get("amne_name", ""),
+        "roll": f.get("roll_name", ""),
+        "fran": f.get("fran", ""),
+        "till": f.get("till", ""),
+    }
+    args.update(change)
+    return urlencode({k: v for k, v in args.items() if v})
+
+
+async def konfliktlaget(request: Any, datasette: Any) -> Response:
+    """The dashboard page: filters in words, four charts, a top list and a map."""
+    db = _database(datasette)
+    lans, municipalities = await reference(db)
+    error = None
+    try:
+        f = parse_filters(request.args, lans, municipalities)
+    except FilterError as exc:
+        error = str(exc)
+        f = parse_filters({}, lans, municipalities)
+    started = time.perf_counter()
+    data = await dashboard_data(db, f, municipalities)
+    elapsed_ms = round(1000 * (time.perf_counter() - started))
+    db_url = datasette.urls.database(db.name)
+    for row in data["top"]:
+        row["href"] = f"{db_url}/konflikter?" + urlencode(
+            {
+                "lan": "",
+                "kommun": row["kommun"],
+                "amne": f["amne"],
+                "fran": f["fran"],
+                "till": f["till"],
+            }
+        )
+    specs = chart_specs(data)
+    specs_json = json.dumps(specs, ensure_ascii=False).replace("<", "\\u003c")
+    context = {
+        "f": f,
+        "error": error,
+        "lans": lans,
+        "municipalities": municipalities,
+        "topics": list(TOPICS),
+        "roles": list(ROLES),
+        "data": data,
+        "specs_json": specs_json,
+        "elapsed_ms": elapsed_ms,
+        "db_url": db_url,
+        "cases_href": f"{db_url}/konflikter?"
+        + urlencode(
+            {
+                "lan": f["lan"],
+                "kommun": f["kommun_name"],
+                "amne": f["amne"],
+                "fran": f["fran"],
+                "till": f["till"],
+            }
+        ),
+        "static": "/-/dashboards/static/",
+    }
+    html = await datasette.render_template("konfliktlaget.html", context, request=request)
+    return Response.html(html, status=400 if error else 200)
