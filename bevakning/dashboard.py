@@ -404,6 +404,47 @@ async def dashboard_data(db: Any, f: dict[str, Any], municipalities: list[dict[s
     }
 
 
+SWEDISH_LOCALE = {
+    "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", " kr"]},
+    "time": {
+        "dateTime": "%A den %d %B %Y %X",
+        "date": "%Y-%m-%d",
+        "time": "%H:%M:%S",
+        "periods": ["fm", "em"],
+        "days": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
+        "shortDays": ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
+        "months": [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        "shortMonths": [
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "maj",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "okt",
+            "nov",
+            "dec",
+        ],
+    },
+}
+
+
 def _tooltip(*fields: tuple[str, str, str]) -> list[dict[str, str]]:
     return [{"field": f, "type": t, "title": title} for f, t, title in fields]
 
@@ -413,20 +454,26 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
     base = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": "container",
-        "config": {"locale": {"number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3]}}},
+        "config": {"locale": SWEDISH_LOCALE, "legend": {"orient": "bottom", "columns": 4}},
     }
     per100_tip = ("per100", "quantitative", "per 100 artiklar")
     weekly = {
         **base,
         "height": 220,
         "data": {"values": data["weekly"]},
-        "mark": {"type": "bar"},
+        "mark": {"type": "bar", "stroke": "white", "strokeWidth": 0.5},
         "encoding": {
-            "x": {"field": "vecka", "type": "temporal", "timeUnit": "yearweek", "title": "Vecka"},
+            "x": {
+                "field": "vecka",
+                "type": "temporal",
+                "timeUnit": "yearweek",
+                "title": "Vecka",
+                "axis": {"format": "%-d %b %Y", "labelOverlap": True},
+            },
             "y": {"field": "konflikter", "type": "quantitative", "title": "Konflikter"},
             "color": {"field": "lan", "type": "nominal", "title": "Län"},
             "tooltip": _tooltip(
-                ("vecka", "temporal", "Veckan som börjar"),
+                ("vecka", "nominal", "Veckan som börjar"),
                 ("lan", "nominal", "Län"),
                 ("konflikter", "quantitative", "Konflikter"),
                 per100_tip,
@@ -439,7 +486,13 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
         "data": {"values": data["category"]},
         "mark": {"type": "line", "point": True},
         "encoding": {
-            "x": {"field": "manad", "type": "temporal", "timeUnit": "yearmonth", "title": "Månad"},
+            "x": {
+                "field": "manad",
+                "type": "temporal",
+                "timeUnit": "yearmonth",
+                "title": "Månad",
+                "axis": {"format": "%b %Y"},
+            },
             "y": {"field": "konflikter", "type": "quantitative", "title": "Konflikter"},
             "color": {"field": "kategori", "type": "nominal", "title": "K-kategori"},
             "tooltip": _tooltip(
@@ -477,7 +530,7 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
             },
             {
                 "data": {"values": data["background"]},
-                "mark": {"type": "circle", "size": 8, "color": "#b8c2cc"},
+                "mark": {"type": "circle", "size": 16, "color": "#9aa5b1"},
                 "encoding": {
                     "longitude": {"field": "lon", "type": "quantitative"},
                     "latitude": {"field": "lat", "type": "quantitative"},
@@ -503,7 +556,8 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
                         "field": "konflikter",
                         "type": "quantitative",
                         "title": "Konflikter",
-                        "scale": {"range": [40, 900]},
+                        "scale": {"range": [40, 900], "zero": False},
+                        "legend": {"orient": "right", "columns": 1},
                     },
                     "tooltip": _tooltip(
                         ("kommun", "nominal", "Kommun"),

@@ -245,7 +245,6 @@ def dash_server(dash_db: Path) -> Iterator[str]:
 
 def test_chromium_dashboard_renders_and_filters(dash_server: str, output_dir: Path) -> None:
     from playwright.sync_api import sync_playwright
-
     from test_datasette_server import CHROMIUM
 
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium"
