@@ -175,7 +175,7 @@ _denominator_cache: dict[tuple[str, str, str], tuple[float, list[dict[str, Any]]
 async def article_counts(db: Any, fran: str, till_next: str) -> list[dict[str, Any]]:
     """Crawled articles per outlet and day in the period (cached a minute).
 
-    Uses the covering index articles_source_published (m0013): one range scan
+    Uses the covering index idx_articles_source_id_published (m0005): one range scan
     per outlet, no article row is read.
     """
     key = (db.name, fran, till_next)
@@ -185,9 +185,9 @@ async def article_counts(db: Any, fran: str, till_next: str) -> list[dict[str, A
     indexed = await _rows(
         db,
         "select name from sqlite_master where type = 'index' "
-        "and name = 'articles_source_published'",
+        "and name = 'idx_articles_source_id_published'",
     )
-    hint = "indexed by articles_source_published" if indexed else ""
+    hint = "indexed by idx_articles_source_id_published" if indexed else ""
     rows = await _rows(
         db,
         f"""select s.id as source_id, s.lan as lan, s.municipalities as municipalities,
