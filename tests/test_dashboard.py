@@ -151,6 +151,8 @@ def test_dashboard_answers_anonymous_readers_while_free_sql_stays_forbidden(dash
     assert "kommunstyrelsens ordförande" in html and "oppositionsråd" in html
     # Free SQL stays closed to the same anonymous reader.
     assert get(ds, "/bevakning.json", params={"sql": "select 1"}).status_code == 403
+    # The home page leads there in one click.
+    assert f'href="{PATH}"' in get(ds, "/").text
     js = get(ds, "/-/dashboards/static/vega-lite.min.js")
     assert js.status_code == 200 and "javascript" in js.headers["content-type"]
     assert get(ds, "/-/dashboards/static/secret.min.js").status_code == 404
