@@ -173,10 +173,13 @@ _denominator_cache: dict[tuple[str, str, str], tuple[float, list[dict[str, Any]]
 
 
 async def article_counts(db: Any, fran: str, till_next: str) -> list[dict[str, Any]]:
-    """Crawled articles per outlet and day in the period (cached a minute).
+    """Crawled articles per outlet, per week and per month of the period (cached a minute).
 
-    Uses the covering index idx_articles_source_id_published (m0005): one range scan
-    per outlet, no article row is read.
+    One count per outlet and week (kind ``vecka``, keyed by its Monday) and per
+    outlet and month (kind ``manad``, keyed by its first day), both clipped to
+    the period. Each is an index range count on idx_articles_source_id_published
+    (migration 0005), so no article row is read; grouping by day instead sorted
+    ~500,000 index entries at 1M articles (230-330 ms against ~60 ms).
     """
     key = (db.name, fran, till_next)
     hit = _denominator_cache.get(key)
@@ -188,15 +191,34 @@ async def article_counts(db: Any, fran: str, till_next: str) -> list[dict[str, A
         "and name = 'idx_articles_source_id_published'",
     )
     hint = "indexed by idx_articles_source_id_published" if indexed else ""
+    first = dt.date.fromisoformat(fran)
     rows = await _rows(
         db,
-        f"""select s.id as source_id, s.lan as lan, s.municipalities as municipalities,
-                   substr(a.published, 1, 10) as day, count(*) as n
-            from sources s join articles a {hint}
-              on a.source_id = s.id and a.published >= :fran and a.published < :till_next
-            group by s.id, day""",
-        {"fran": fran, "till_next": till_next},
+        f"""with recursive
+              weeks(start, next) as (
+                select :monday, date(:monday, '+7 days')
+                union all select next, date(next, '+7 days') from weeks where next < :till_next),
+              months(start, next) as (
+                select :month1, date(:month1, '+1 month')
+                union all select next, date(next, '+1 month') from months where next < :till_next),
+              periods(kind, start, next) as (
+                select 'vecka', start, next from weeks
+                union all select 'manad', start, next from months)
+            select s.id as source_id, s.lan as lan, s.municipalities as municipalities,
+                   p.kind as kind, p.start as start,
+                   (select count(*) from articles a {hint}
+                     where a.source_id = s.id
+                       and a.published >= max(p.start, :fran)
+                       and a.published < min(p.next, :till_next)) as n
+            from sources s, periods p""",
+        {
+            "fran": fran,
+            "till_next": till_next,
+            "monday": _monday(fran),
+            "month1": first.replace(day=1).isoformat(),
+        },
     )
+    rows = [r for r in rows if r["n"]]
     if len(_denominator_cache) > 64:
         _denominator_cache.clear()
     _denominator_cache[key] = (time.monotonic(), rows)
@@ -300,12 +322,11 @@ async def dashboard_data(db: Any, f: dict[str, Any], municipalities: list[dict[s
     art_scope = 0
     for r in counts:
         n, lan = r["n"], r["lan"] or ""
-        if not r["day"]:
+        if r["kind"] == "vecka":
+            art_lan_week[(lan, r["start"])] = art_lan_week.get((lan, r["start"]), 0) + n
             continue
         covers = _outlet_municipalities(r["municipalities"])
         art_lan[lan] = art_lan.get(lan, 0) + n
-        week = _monday(r["day"])
-        art_lan_week[(lan, week)] = art_lan_week.get((lan, week), 0) + n
         for name in covers:
             m = muni_by_name.get(name)
             if m:
@@ -317,7 +338,7 @@ async def dashboard_data(db: Any, f: dict[str, Any], municipalities: list[dict[s
         )
         if in_scope:
             art_scope += n
-            month = r["day"][:7]
+            month = r["start"][:7]
             art_month[month] = art_month.get(month, 0) + n
 
     def sum_by(*keys: str) -> dict[tuple, int]:

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import random
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -173,8 +174,23 @@ def test_filters_in_words_change_the_figures(dash_db: Path) -> None:
     kso = get(ds, PATH, params={"roll": "kommunstyrelsens ordförande"}).text
     assert 0 < int(figure(transit, "kl-total")) < total
     assert int(figure(kso, "kl-total")) == 24, "every fifth case"
-    # Per 100 articles: the county's outlets only; a number, not a dash.
-    assert re.fullmatch(r"\d+,\d", figure(orebro, "kl-per100"))
+    # Per 100 articles: the articles of the county's outlets in the same period.
+    today = dt.date.today()
+    with sqlite3.connect(dash_db) as conn:
+        (articles,) = conn.execute(
+            "select count(*) from articles a join sources s on s.id = a.source_id "
+            "where s.lan = '18' and a.published >= ? and a.published < ?",
+            (
+                (today - dt.timedelta(days=365)).isoformat(),
+                (today + dt.timedelta(days=1)).isoformat(),
+            ),
+        ).fetchone()
+    assert 300 < articles < 1000
+    expected = f"{100 * n_orebro / articles:.1f}".replace(".", ",")
+    assert figure(orebro, "kl-per100") == expected
+    weekly = specs(orebro)["vecka"]["data"]["values"]
+    assert sum(w["konflikter"] for w in weekly) == n_orebro
+    assert all(w["per100"] and w["lan"] == "Örebro län" for w in weekly)
     # The chosen filters stay chosen, and the top list links to the municipality's cases.
     assert '<option value="Örebro län" selected>' in orebro
     assert re.search(r'href="/bevakning/konflikter\?lan=&amp;kommun=Lax%C3%A5&amp;', orebro)
