@@ -480,6 +480,7 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
     per100_tip = ("per100", "quantitative", "per 100 artiklar")
     weekly = {
         **base,
+        "description": "Stapeldiagram: konflikter per vecka, staplade per län.",
         "height": 220,
         "data": {"values": data["weekly"]},
         "mark": {"type": "bar", "stroke": "white", "strokeWidth": 0.5},
@@ -503,6 +504,7 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
     }
     category = {
         **base,
+        "description": "Linjediagram: konflikter per månad för varje K-kategori.",
         "height": 220,
         "data": {"values": data["category"]},
         "mark": {"type": "line", "point": True},
@@ -526,6 +528,7 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
     }
     roles = {
         **base,
+        "description": "Stapeldiagram: konflikter per aktörsroll.",
         "height": {"step": 24},
         "data": {"values": data["roles"]},
         "mark": {"type": "bar"},
@@ -542,6 +545,7 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
     projection = {"type": "mercator"}
     map_spec = {
         **base,
+        "description": "Karta: kommuner som cirklar, storlek efter antal konflikter, över ungefärliga länskonturer.",
         "height": 520,
         "projection": projection,
         "layer": [
