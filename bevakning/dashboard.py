@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -265,15 +266,18 @@ def convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return lower[:-1] + upper[:-1]
 
 
-def county_outlines(municipalities: list[dict[str, Any]], lan: str) -> list[dict[str, Any]]:
-    """Approximate county outlines: the convex hull of each county's municipality points.
+def county_outlines(
+    municipalities: list[dict[str, Any]], lans: Collection[str]
+) -> list[dict[str, Any]]:
+    """Approximate county outlines: the convex hull of each county's municipality points
+    (of the counties `lans`; all when empty).
 
     GeoJSON features wound clockwise, as d3-geo (Vega) expects for a polygon's outside.
     """
     by_lan: dict[str, list[tuple[float, float]]] = {}
     names: dict[str, str] = {}
     for m in municipalities:
-        if m["lat"] is None or m["lon"] is None or (lan and m["lan_code"] != lan):
+        if m["lat"] is None or m["lon"] is None or (lans and m["lan_code"] not in lans):
             continue
         by_lan.setdefault(m["lan_code"], []).append((float(m["lon"]), float(m["lat"])))
         names[m["lan_code"]] = m["lan_name"]
@@ -358,6 +362,13 @@ async def dashboard_data(db: Any, f: dict[str, Any], municipalities: list[dict[s
         }
         for (week, code, lan), n in sorted(sum_by("vecka", "lan_code", "lan").items())
     ]
+    # Stacked here, not by Vega-Lite: its week unit starts on Sunday, and a bar
+    # spanning Monday to Monday (x, x2) is not stacked by it.
+    stacked: dict[str, int] = {}
+    for w in weekly:
+        w["vecka_slut"] = (dt.date.fromisoformat(w["vecka"]) + dt.timedelta(days=7)).isoformat()
+        w["y0"] = stacked.get(w["vecka"], 0)
+        w["y1"] = stacked[w["vecka"]] = w["y0"] + w["konflikter"]
     category = [
         {
             "manad": month,
@@ -392,7 +403,11 @@ async def dashboard_data(db: Any, f: dict[str, Any], municipalities: list[dict[s
         top.append(row)
         if ref and ref["lat"] is not None:
             points.append({**row, "lan": ref["lan_name"], "lat": ref["lat"], "lon": ref["lon"]})
-    lan_scope = {m["lan_code"] for m in municipalities if not f["lan"] or m["lan_code"] == f["lan"]}
+    # The map shows the chosen county, else the counties with conflicts (Sweden is
+    # 1,500 km long: all of it leaves the south, where most outlets are, a few pixels).
+    lan_scope = {f["lan"]} if f["lan"] else {r["lan_code"] for r in cases if r["lan_code"]}
+    if not lan_scope:
+        lan_scope = {m["lan_code"] for m in municipalities}
     labels: dict[str, list[float]] = {}
     for m in municipalities:
         if m["lan_code"] in lan_scope and m["lat"] is not None:
@@ -419,7 +434,7 @@ async def dashboard_data(db: Any, f: dict[str, Any], municipalities: list[dict[s
         "top": top[:TOP_MUNICIPALITIES],
         "n_municipalities": len(top),
         "points": points,
-        "outlines": county_outlines(municipalities, f["lan"]),
+        "outlines": county_outlines(municipalities, lan_scope),
         "county_labels": county_labels,
         "background": background,
     }
@@ -466,6 +481,15 @@ SWEDISH_LOCALE = {
 }
 
 
+WHOLE = {"tickMinStep": 1, "format": "d"}  # counts: no 0,5 ticks
+
+
+def legend_values(points: list[dict[str, Any]]) -> list[int]:
+    """Whole numbers for the size legend (counts are integers; Vega would pick 1,5)."""
+    top = max((p["konflikter"] for p in points), default=1)
+    return sorted({1, max(1, round(top / 2)), top})
+
+
 def _tooltip(*fields: tuple[str, str, str]) -> list[dict[str, str]]:
     return [{"field": f, "type": t, "title": title} for f, t, title in fields]
 
@@ -488,11 +512,12 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
             "x": {
                 "field": "vecka",
                 "type": "temporal",
-                "timeUnit": "yearweek",
                 "title": "Vecka",
                 "axis": {"format": "%-d %b %Y", "labelOverlap": True},
             },
-            "y": {"field": "konflikter", "type": "quantitative", "title": "Konflikter"},
+            "x2": {"field": "vecka_slut"},
+            "y": {"field": "y1", "type": "quantitative", "title": "Konflikter", "axis": WHOLE},
+            "y2": {"field": "y0"},
             "color": {"field": "lan", "type": "nominal", "title": "Län"},
             "tooltip": _tooltip(
                 ("vecka", "nominal", "Veckan som börjar"),
@@ -516,7 +541,12 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
                 "title": "Månad",
                 "axis": {"format": "%b %Y"},
             },
-            "y": {"field": "konflikter", "type": "quantitative", "title": "Konflikter"},
+            "y": {
+                "field": "konflikter",
+                "type": "quantitative",
+                "title": "Konflikter",
+                "axis": WHOLE,
+            },
             "color": {"field": "kategori", "type": "nominal", "title": "K-kategori"},
             "tooltip": _tooltip(
                 ("manad", "nominal", "Månad"),
@@ -529,12 +559,17 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
     roles = {
         **base,
         "description": "Stapeldiagram: konflikter per aktörsroll.",
-        "height": {"step": 24},
+        "height": max(60, 26 * len(data["roles"])),
         "data": {"values": data["roles"]},
         "mark": {"type": "bar"},
         "encoding": {
             "y": {"field": "roll", "type": "nominal", "sort": "-x", "title": None},
-            "x": {"field": "konflikter", "type": "quantitative", "title": "Konflikter"},
+            "x": {
+                "field": "konflikter",
+                "type": "quantitative",
+                "title": "Konflikter",
+                "axis": WHOLE,
+            },
             "tooltip": _tooltip(
                 ("roll", "nominal", "Aktörsroll"),
                 ("konflikter", "quantitative", "Konflikter"),
@@ -582,7 +617,12 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
                         "type": "quantitative",
                         "title": "Konflikter",
                         "scale": {"range": [40, 900], "zero": False},
-                        "legend": {"orient": "right", "columns": 1},
+                        "legend": {
+                            "orient": "right",
+                            "columns": 1,
+                            "values": legend_values(data["points"]),
+                            "format": "d",
+                        },
                     },
                     "tooltip": _tooltip(
                         ("kommun", "nominal", "Kommun"),
