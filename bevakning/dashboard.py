@@ -481,7 +481,12 @@ SWEDISH_LOCALE = {
 }
 
 
-WHOLE = {"tickMinStep": 1, "format": "d"}  # counts: no 0,5 ticks
+def whole(top: int) -> dict[str, Any]:
+    """A count axis without 0,5 ticks (Vega-Lite's tickMinStep did not hold on stacked bars)."""
+    axis: dict[str, Any] = {"tickMinStep": 1, "format": "d"}
+    if top <= 10:
+        axis["values"] = list(range(top + 1))
+    return axis
 
 
 def legend_values(points: list[dict[str, Any]]) -> list[int]:
@@ -516,7 +521,12 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
                 "axis": {"format": "%-d %b %Y", "labelOverlap": True},
             },
             "x2": {"field": "vecka_slut"},
-            "y": {"field": "y1", "type": "quantitative", "title": "Konflikter", "axis": WHOLE},
+            "y": {
+                "field": "y1",
+                "type": "quantitative",
+                "title": "Konflikter",
+                "axis": whole(max((w["y1"] for w in data["weekly"]), default=0)),
+            },
             "y2": {"field": "y0"},
             "color": {"field": "lan", "type": "nominal", "title": "Län"},
             "tooltip": _tooltip(
@@ -545,7 +555,7 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
                 "field": "konflikter",
                 "type": "quantitative",
                 "title": "Konflikter",
-                "axis": WHOLE,
+                "axis": whole(max((c["konflikter"] for c in data["category"]), default=0)),
             },
             "color": {"field": "kategori", "type": "nominal", "title": "K-kategori"},
             "tooltip": _tooltip(
@@ -568,7 +578,7 @@ def chart_specs(data: dict[str, Any]) -> dict[str, Any]:
                 "field": "konflikter",
                 "type": "quantitative",
                 "title": "Konflikter",
-                "axis": WHOLE,
+                "axis": whole(max((r["konflikter"] for r in data["roles"]), default=0)),
             },
             "tooltip": _tooltip(
                 ("roll", "nominal", "Aktörsroll"),
