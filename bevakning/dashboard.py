@@ -192,6 +192,14 @@ async def article_counts(db: Any, fran: str, till_next: str) -> list[dict[str, A
         "and name = 'idx_articles_source_id_published'",
     )
     hint = "indexed by idx_articles_source_id_published" if indexed else ""
+    # A period reaching far before the first article ("från 1900") would count
+    # thousands of empty weeks per outlet: start at the first crawled article.
+    span = await _rows(db, "select min(published) as lo, max(published) as hi from articles")
+    lo, hi = span[0]["lo"], span[0]["hi"]
+    if not lo or lo[:10] >= till_next or hi[:10] < fran:
+        return []
+    fran = max(fran, lo[:10])
+    till_next = min(till_next, (dt.date.fromisoformat(hi[:10]) + dt.timedelta(days=1)).isoformat())
     first = dt.date.fromisoformat(fran)
     rows = await _rows(
         db,
@@ -663,6 +671,12 @@ def _query_string(f: dict[str, Any], **change: str) -> str:
 async def konfliktlaget(request: Any, datasette: Any) -> Response:
     """The dashboard page: filters in words, four charts, a top list and a map."""
     db = _database(datasette)
+    tables = set(await db.table_names())
+    if not {"conflict_cases", "municipalities", "sources", "articles"} <= tables:
+        html = await datasette.render_template(
+            "konfliktlaget.html", {"missing": True}, request=request
+        )
+        return Response.html(html, status=503)
     lans, municipalities = await reference(db)
     error = None
     try:

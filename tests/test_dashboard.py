@@ -223,6 +223,33 @@ def test_unknown_filter_value_says_so_in_swedish(dash_db: Path, params: dict, me
     assert 'role="alert"' in response.text
 
 
+def test_empty_and_unmigrated_databases_get_a_page_not_a_traceback(tmp_path: Path) -> None:
+    empty = tmp_path / "tom.db"
+    open_db(empty).close()  # migrated, nothing crawled
+    response = get(make_datasette(empty, environ={}), PATH)
+    assert response.status_code == 200 and figure(response.text, "kl-total") == "0"
+    assert "Inga konflikter med dessa filter." in response.text
+    old = tmp_path / "gammal.db"
+    sqlite3.connect(old).execute(
+        "create table articles (id integer primary key)"
+    ).connection.close()
+    response = get(make_datasette(old, environ={}), PATH)
+    assert response.status_code == 503
+    assert (
+        "Databasen har inga konfliktfall än. Kör <code>bevakning classify</code>" in response.text
+    )
+
+
+def test_a_period_from_1900_counts_only_weeks_with_articles(dash_db: Path) -> None:
+    ds = make_datasette(dash_db, environ={})
+    started = time.perf_counter()
+    html = get(ds, PATH, params={"fran": "1900-01-01"}).text
+    assert time.perf_counter() - started < 5
+    # Every case, and populate()'s four articles of 2025 besides the 2,000 of the last year.
+    assert int(figure(html, "kl-total")) == 120
+    assert re.sub(r"\D", "", figure(html, "kl-articles")) == "2004"
+
+
 def test_county_outline_is_a_clockwise_hull() -> None:
     hull = convex_hull([(0, 0), (2, 0), (1, 1), (2, 2), (0, 2)])
     assert sorted(hull) == [(0, 0), (0, 2), (2, 0), (2, 2)]
