@@ -223,6 +223,13 @@ def test_unknown_filter_value_says_so_in_swedish(dash_db: Path, params: dict, me
     assert 'role="alert"' in response.text
 
 
+def test_filter_value_is_shown_as_text(dash_db: Path) -> None:
+    ds = make_datasette(dash_db, environ={})
+    html = get(ds, PATH, params={"kommun": "<script>alert(1)</script>"}).text
+    assert "<script>alert(1)</script>" not in html
+    assert "Okänd kommun: ”&lt;script&gt;alert(1)&lt;/script&gt;”" in html
+
+
 def test_empty_and_unmigrated_databases_get_a_page_not_a_traceback(tmp_path: Path) -> None:
     empty = tmp_path / "tom.db"
     open_db(empty).close()  # migrated, nothing crawled
