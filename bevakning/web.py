@@ -114,11 +114,11 @@ def make_datasette(
     from datasette.app import Datasette
     from datasette.plugins import pm
 
-    from bevakning import quiet_errors, review_links, reviewer_auth
+    from bevakning import dashboard, quiet_errors, review_links, reviewer_auth
 
     env = os.environ if environ is None else environ
     config = reviewer_auth.AuthConfig.from_env(reviewer_accounts(env), env)
-    for plugin in (review_links, reviewer_auth, quiet_errors):
+    for plugin in (review_links, reviewer_auth, quiet_errors, dashboard):
         if not pm.is_registered(plugin):
             pm.register(plugin, name=f"bevakning-{plugin.__name__.rsplit('.', 1)[-1]}")
     # datasette-auth-passwords (used before) would publish hashes and issue
