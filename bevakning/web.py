@@ -121,6 +121,7 @@ def make_datasette(
         render_evidence,
         review_links,
         reviewer_auth,
+        unsubscribe_route,
     )
 
     env = os.environ if environ is None else environ
@@ -132,6 +133,7 @@ def make_datasette(
         render_evidence,
         param_check,
         excel_csv,
+        unsubscribe_route,
     ):
         if not pm.is_registered(plugin):
             pm.register(plugin, name=f"bevakning-{plugin.__name__.rsplit('.', 1)[-1]}")
