@@ -46,9 +46,13 @@ async def unknown_values(db: Any, args: dict[str, str]) -> list[str]:
 
 
 @hookimpl
-def extra_template_vars(view_name: str, database: str | None, request: Any, datasette: Any):
-    """On a query page, warn about each unknown county, topic or role the form carries."""
-    if view_name != "query" or request is None or database is None:
+def extra_template_vars(template: str, database: str | None, request: Any, datasette: Any):
+    """On a query page, warn about each unknown county, topic or role the form carries.
+
+    Canned queries are served through TableView in 0.65, so view_name says
+    "table"; the template chosen (query.html or query-<db>-<name>.html) tells.
+    """
+    if not (template or "").startswith("query") or request is None or database is None:
         return None
 
     async def inner() -> dict[str, Any]:
