@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from conftest import run_cli
 from test_digest import STANDARD_SUBS, _plain, add_subs, build_db, digest_cli
 
 from bevakning.web import make_datasette
@@ -115,3 +116,19 @@ def test_bad_links_get_a_swedish_explanation(db_path: Path, token: str, monkeypa
     ds = make_datasette(db_path, environ={})
     r = asyncio.run(ds.client.get(f"/-/avregistrera?token={token}"))
     assert r.status_code == 400 and "Länken är ogiltig" in r.text
+
+
+def test_cli_removes_by_token(db_path: Path) -> None:
+    """Staff answering a mailto: unsubscribe paste the token from its subject."""
+    build_db(db_path)
+    add_subs(db_path, *STANDARD_SUBS)
+    token = make_token(_ids(db_path)["rus@example.org"], SECRET)
+    env = {"BEVAKNING_DIGEST_SECRET": SECRET}
+    forged = run_cli(
+        "subscribers", "remove", "--db", str(db_path), "--token", token[:-1] + "x", env=env
+    )
+    assert forged.returncode == 2 and "invalid unsubscribe token" in forged.stderr
+    r = run_cli("subscribers", "remove", "--db", str(db_path), "--token", token, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "rus@example.org" in r.stdout
+    assert [e for e, a in _active(db_path).items() if a == 0] == ["rus@example.org"]
