@@ -2,6 +2,10 @@
 
 - `statements.evidence` (the model's JSON) as a short list of what it found,
   instead of 10-15 lines of raw JSON per row;
+- codes in table pages (roles, topics, statuses, verdicts, quote kinds, the
+  conflict flag) as their Swedish label from `labels`, the code in a tooltip;
+- the reading views' ids (`uttalanden`, `artiklar`) link to the statement's
+  and the article's own pages;
 - `review_margin` and `score` rounded to two decimals (0.021, not 0.02100000000000002);
 - `articles.text`: on the article's own page the stored text with the
   article's flagged statements highlighted and a link to the original (a copy
@@ -15,6 +19,8 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+import time
 from contextvars import ContextVar
 from typing import Any
 
@@ -25,6 +31,24 @@ _PATH: ContextVar[str] = ContextVar("bevakning_path", default="")
 EXCERPT_CHARS = 200
 MAX_ITEMS = 8
 ROUNDED = {"review_margin", "score"}
+# Code columns shown with their Swedish label (labels table, migration 0014) on table pages.
+LABELLED = {
+    "actor_role": "role",
+    "role": "role",
+    "topic": "topic",
+    "status": "status",
+    "verdict": "verdict",
+    "quote_kind": "quote_kind",
+    "conflict": "flag",
+}
+LABEL_TTL = 60.0
+_label_cache: dict[tuple[int, str], tuple[float, dict[tuple[str, str], str]]] = {}
+# The reading views have no row pages of their own: their ids link to the tables'.
+VIEW_LINKS = {
+    ("uttalanden", "id"): "statements",
+    ("uttalanden", "artikel"): "articles",
+    ("artiklar", "id"): "articles",
+}
 
 
 @hookimpl
@@ -87,6 +111,12 @@ def highlight(text: str, quotes: list[str]) -> Markup:
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette):
     """See the module docstring; every other cell keeps Datasette's rendering."""
+    link = VIEW_LINKS.get((table, column))
+    if link is not None and isinstance(value, int):
+        href = f"{datasette.urls.database(database)}/{link}/{value}"
+        return Markup(f'<a href="{escape(href)}">{value}</a>')
+    if table is not None and column in LABELLED and isinstance(value, (str, int)):
+        return _labelled(LABELLED[column], str(value), database, datasette)
     if column in ROUNDED and isinstance(value, float):
         return f"{value:.2f}"
     if table == "statements" and column == "evidence" and isinstance(value, str):
@@ -115,5 +145,30 @@ def _article_page(row: Any, text: str, database: str, datasette: Any):
             link = f'<p><a href="{escape(url)}" rel="noopener">Originalartikeln</a> (sparad kopia nedan)</p>'
         note = f"<p>{len(quotes)} flaggade uttalanden är markerade.</p>" if quotes else ""
         return Markup(link + note) + highlight(text, quotes)
+
+    return inner
+
+
+async def labels_for(database: str, datasette: Any) -> dict[tuple[str, str], str]:
+    """(kind, code) -> Swedish label, read at most once a minute per database."""
+    key = (id(datasette), database)
+    cached = _label_cache.get(key)
+    if cached is not None and time.monotonic() - cached[0] < LABEL_TTL:
+        return cached[1]
+    try:
+        result = await datasette.get_database(database).execute("select kind, code, sv from labels")
+        labels = {(r[0], r[1]): r[2] for r in result.rows}
+    except sqlite3.Error:  # a database from before migration 0014
+        labels = {}
+    _label_cache[key] = (time.monotonic(), labels)
+    return labels
+
+
+def _labelled(kind: str, code: str, database: str, datasette: Any):
+    async def inner() -> Markup | None:
+        label = (await labels_for(database, datasette)).get((kind, code))
+        if label is None:
+            return None
+        return Markup(f'<span title="{escape(code)}">{escape(label)}</span>')
 
     return inner

@@ -153,6 +153,10 @@ def test_uttalanden_view_reads_as_text(words_db: Path) -> None:
     assert one["tidning"] == "Nerikes Tidning" and one["länk"] == "http://nt.example/a/1"
     home = get(ds, "/")
     assert "/bevakning/uttalanden" in home.text
+    page = get(ds, "/bevakning/uttalanden")
+    assert '<a href="/bevakning/statements/1">1</a>' in page.text
+    assert '<a href="/bevakning/articles/4">4</a>' in page.text
+    assert '"gate"' not in page.text, "no evidence JSON on the reading view"
 
 
 def test_statement_page_shows_evidence_as_a_list_and_rounds(words_db: Path) -> None:
@@ -214,3 +218,11 @@ def test_labels_table_is_filled_and_reloadable(words_db: Path) -> None:
         n = conn.execute("select count(*) from labels where kind = 'lan'").fetchone()[0]
         code = conn.execute("select code from lan_lookup where term = 'ORebro'").fetchone()
     assert n == 21 and code == ("18",)
+
+
+def test_table_pages_show_codes_as_swedish_labels(words_db: Path) -> None:
+    ds = make_datasette(words_db, environ={})
+    page = get(ds, "/bevakning/statements")
+    assert '<span title="kso">kommunstyrelsens ordförande</span>' in page.text
+    assert '<span title="transit">kollektivtrafik</span>' in page.text
+    assert '<span title="1">ja</span>' in page.text
