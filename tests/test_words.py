@@ -109,6 +109,7 @@ def test_swedish_labels_and_column_names(words_db: Path) -> None:
         ({"lan": "Narnia"}, "Okänt län: &#39;Narnia&#39; – välj bland Blekinge län"),
         ({"amne": "fotboll"}, "Okänt ämne: &#39;fotboll&#39; – välj bland"),
         ({"roll": "kung"}, "Okänd roll: &#39;kung&#39; – välj bland"),
+        ({"lan": "<b>x</b>"}, "Okänt län: &#39;&lt;b&gt;x&lt;/b&gt;&#39;"),  # shown, never run
     ],
 )
 def test_unknown_value_says_so(words_db: Path, params: dict, message: str) -> None:
