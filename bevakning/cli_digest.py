@@ -120,13 +120,27 @@ def subscribers_list(db_path: str, show_all: bool, as_json: bool) -> None:
 
 @subscribers.command("remove")
 @db_option
-@click.argument("key", metavar="ID_OR_EMAIL")
+@click.argument("key", metavar="ID_OR_EMAIL", required=False)
+@click.option(
+    "--token",
+    metavar="TOKEN",
+    help="The token from an unsubscribe link or an 'avregistrera TOKEN' reply.",
+)
 @translate_errors
 @digest_errors
-def subscribers_remove(db_path: str, key: str) -> None:
-    """Stop a subscription (by id, or every one for an email address)."""
+def subscribers_remove(db_path: str, key: str | None, token: str | None) -> None:
+    """Stop a subscription (by id, every one for an email address, or by unsubscribe token)."""
     from digest.subscriptions import remove_subscription
 
+    if (key is None) == (token is None):
+        raise click.UsageError("give either ID_OR_EMAIL or --token")
+    if token is not None:
+        from digest.unsubscribe import secret_for, verify_token
+
+        sub_id = verify_token(token, secret_for(db_path) or "")
+        if sub_id is None:
+            raise click.UsageError("invalid unsubscribe token (made with another secret?)")
+        key = str(sub_id)
     for row in remove_subscription(_open(db_path), key):
         click.echo(f"removed subscription {row['id']}: {row['email']!r}")
 

@@ -33,6 +33,11 @@ from bevakning.cli import BadInput, cli, db_option, translate_errors
     required=True,
     help="Output format.",
 )
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV for Excel: UTF-8 with a byte-order mark and ';' between fields.",
+)
 @click.option("--out", "out_path", metavar="FILE", help="Write here instead of standard output.")
 @click.option(
     "--progress/--no-progress",
@@ -48,6 +53,7 @@ def export(
     lans: tuple[str, ...],
     flagged: bool,
     fmt: str,
+    excel: bool,
     out_path: str | None,
     progress: bool | None,
 ) -> None:
@@ -61,10 +67,12 @@ def export(
         raise BadInput(str(exc)) from exc
     if flagged and kind != "statements":
         raise BadInput("--flagged applies to statements only")
+    if excel and fmt != "csv":
+        raise BadInput("--excel applies to --format csv only")
     if out_path is None:
         if fmt == "parquet" and sys.stdout.isatty():
             raise BadInput("refusing to write Parquet to a terminal; use --out FILE")
-        count = _export(db_path, kind, fmt, sys.stdout.buffer, filters, progress)
+        count = _export(db_path, kind, fmt, sys.stdout.buffer, filters, progress, excel)
         click.echo(f"exported {count} {kind}", err=True)
         return
     target = Path(out_path)
@@ -73,18 +81,18 @@ def export(
     partial = target.with_name(target.name + ".part")
     try:
         with partial.open("wb") as fh:
-            count = _export(db_path, kind, fmt, fh, filters, progress)
+            count = _export(db_path, kind, fmt, fh, filters, progress, excel)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
     click.echo(f"exported {count} {kind} to {target}", err=True)
 
 
-def _export(db_path, kind, fmt, out, filters, progress) -> int:
+def _export(db_path, kind, fmt, out, filters, progress, excel=False) -> int:
     from db.export import ExportError, export
 
     try:
-        return export(db_path, kind, fmt, out, filters, progress=progress)
+        return export(db_path, kind, fmt, out, filters, progress=progress, excel=excel)
     except ExportError as exc:
         raise BadInput(str(exc)) from exc
 

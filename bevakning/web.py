@@ -114,11 +114,29 @@ def make_datasette(
     from datasette.app import Datasette
     from datasette.plugins import pm
 
-    from bevakning import dashboard, quiet_errors, review_links, reviewer_auth
+    from bevakning import (
+        dashboard,
+        excel_csv,
+        param_check,
+        quiet_errors,
+        render_evidence,
+        review_links,
+        reviewer_auth,
+        unsubscribe_route,
+    )
 
     env = os.environ if environ is None else environ
     config = reviewer_auth.AuthConfig.from_env(reviewer_accounts(env), env)
-    for plugin in (review_links, reviewer_auth, quiet_errors, dashboard):
+    for plugin in (
+        review_links,
+        reviewer_auth,
+        quiet_errors,
+        render_evidence,
+        param_check,
+        excel_csv,
+        unsubscribe_route,
+        dashboard,
+    ):
         if not pm.is_registered(plugin):
             pm.register(plugin, name=f"bevakning-{plugin.__name__.rsplit('.', 1)[-1]}")
     # datasette-auth-passwords (used before) would publish hashes and issue

@@ -157,6 +157,9 @@ def run_digest(
         assert out_dir is not None
         out_dir.mkdir(parents=True, exist_ok=True)
     sender = settings.sender if settings else "bevakning@localhost"
+    from digest.unsubscribe import db_file, secret_for
+
+    secret = secret_for(db_file(db))
     mailer = Mailer(settings) if mode == "send" and settings else None
     try:
         for sub in subscriptions:
@@ -169,7 +172,7 @@ def run_digest(
             if digest.count == 0 and skip_empty:
                 report.outcomes.append(Outcome(sub, "empty-skipped"))
                 continue
-            msg = build_message(digest, sender)
+            msg = build_message(digest, sender, secret=secret)
             if mode == "preview":
                 echo(f"To: {msg['To']}\nSubject: {msg['Subject']}\n")
                 echo(msg.get_body(("plain",)).get_content())

@@ -66,20 +66,31 @@ def message_id(digest: Digest, domain: str) -> str:
     return f"<bevakning.{digest.week}.s{sub.id}.{token}@{domain}>"
 
 
-def render_bodies(digest: Digest) -> tuple[str, str]:
+def render_bodies(digest: Digest, unsubscribe_url: str | None = None) -> tuple[str, str]:
     """The plain-text and HTML bodies."""
     env = environment()
-    context = {"d": digest, "subject": subject(digest)}
+    context = {"d": digest, "subject": subject(digest), "unsubscribe_url": unsubscribe_url}
     return (
         env.get_template("digest.txt.j2").render(context),
         env.get_template("digest.html.j2").render(context),
     )
 
 
-def build_message(digest: Digest, sender: str, *, now: datetime | None = None) -> EmailMessage:
-    """A multipart/alternative message ready for SMTP or an .eml file."""
-    text, html = render_bodies(digest)
+def build_message(
+    digest: Digest, sender: str, *, now: datetime | None = None, secret: str | None = None
+) -> EmailMessage:
+    """A multipart/alternative message ready for SMTP or an .eml file.
+
+    With a ``secret`` (digest.unsubscribe.secret_for) the bodies end with an
+    unsubscribe link and the message carries List-Unsubscribe (the link and a
+    mailto: to the sender with the token in the subject) and
+    List-Unsubscribe-Post for one-click unsubscribe (RFC 8058).
+    """
+    from digest.unsubscribe import make_token, unsubscribe_url
+
     sub = digest.subscription
+    link = unsubscribe_url(digest.datasette_url, sub.id, secret) if secret else None
+    text, html = render_bodies(digest, link)
     msg = EmailMessage()
     msg["Subject"] = subject(digest)
     msg["From"] = Address("Bevakning", addr_spec=sender)
@@ -87,6 +98,10 @@ def build_message(digest: Digest, sender: str, *, now: datetime | None = None) -
     msg["Date"] = format_datetime(now or datetime.now().astimezone())
     msg["Message-ID"] = message_id(digest, sender.rpartition("@")[2] or "bevakning.local")
     msg["X-Bevakning-Week"] = str(digest.week)
+    if secret and link:
+        token = make_token(sub.id, secret)
+        msg["List-Unsubscribe"] = f"<{link}>, <mailto:{sender}?subject=avregistrera%20{token}>"
+        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     return msg

@@ -404,7 +404,7 @@ def test_counts_per_month_are_counted_in_cases(db_path: Path) -> None:
     rows = r.json()
     assert sum(x["konflikter"] for x in rows) == 4  # 4 cases, not 7 flagged statements
     assert sum(x["uttalanden"] for x in rows) == 6  # distinct statements behind them
-    assert {x["manad"] for x in rows} == {"2026-11"}
+    assert {x["månad"] for x in rows} == {"2026-11"}
 
 
 def test_a_story_repointed_by_the_crawler_leaves_no_stale_case(db_path: Path) -> None:

@@ -261,8 +261,8 @@ def test_syndicated_story_counts_once(populated: Path) -> None:
     laxa = [r for r in rows if r["kommun"] == "Laxå"]
     assert len(laxa) == 1 and laxa[0]["kopior"] == 2
     per_month = get(ds, "/bevakning/konflikt_per_manad_lan.json?fran=&till=&amne=&_shape=array")
-    march = [r for r in per_month.json() if r["month"] == "2025-03"]
-    assert march == [{"month": "2025-03", "lan": "Örebro län", "artiklar": 1, "uttalanden": 1}]
+    march = [r for r in per_month.json() if r["månad"] == "2025-03"]
+    assert march == [{"månad": "2025-03", "län": "Örebro län", "artiklar": 1, "uttalanden": 1}]
     top = get(ds, "/bevakning/topp_kommuner.json?fran=&till=&lan=18&_shape=array").json()
     assert {r["kommun"]: r["artiklar"] for r in top} == {"Laxå": 1, "Örebro": 1}
     one = get(ds, "/bevakning/kommun.json?kommun=laxå kommun&_shape=array").json()

@@ -97,7 +97,7 @@ def test_signed_in_reviewer_records_a_verdict(server) -> None:
         assert (1, "correct", "Stämmer, tydligt nej från KSO.", REVIEWER) in _reviews(path)
         # The verdict shows up in model health.
         health = client.get("/bevakning/modellhalsa.json?_shape=objects").json()["rows"]
-        assert health[0]["granskningar"] >= 1 and health[0]["ratt"] >= 1
+        assert health[0]["granskningar"] >= 1 and health[0]["rätt"] >= 1
 
 
 MISSED = "– Vi är inte nöjda med den nya tidtabellen för regionbussen, säger kommunalrådet."
