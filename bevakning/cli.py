@@ -354,7 +354,10 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
             f"demo: adding to the existing {db_path} (subscribers and reviews are kept; "
             "delete the file to start afresh)"
         )
-    servers = {sid: SiteServer(SITES_DIR / sid) for sid in site_ids()}
+    servers = {
+        sid: _site_server(SiteServer, SITES_DIR / sid, DEMO_SITE_PORTS[i % len(DEMO_SITE_PORTS)])
+        for i, sid in enumerate(site_ids())
+    }
     for srv in servers.values():
         srv.start()
     try:
@@ -367,23 +370,40 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
         _crawl(db_path, fh.name, (), refresh=False, fast=True, log_level=level)
         Path(fh.name).unlink()
         _classify(db_path, None, refresh=False)
+        if no_serve:
+            return
+        if port == 0:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+        from bevakning.web import serve as run_server
+
+        # The newspapers keep running beside Datasette, so the article links in
+        # Datasette and in a previewed digest open; Ctrl-C stops them together.
+        run_server(
+            db_path,
+            "127.0.0.1",
+            port,
+            on_ready=lambda url: click.echo(
+                f"Datasette: {url}  (the demo newspapers stay up with it; Ctrl-C stops both)"
+            ),
+        )
     finally:
         for srv in servers.values():
             srv.stop()
-    if no_serve:
-        return
-    if port == 0:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-    from bevakning.web import serve as run_server
 
-    run_server(
-        db_path,
-        "127.0.0.1",
-        port,
-        on_ready=lambda url: click.echo(f"Datasette: {url}  (Ctrl-C to stop)"),
-    )
+
+# The demo newspapers' preferred ports: the same on every run, so the links stored by
+# an earlier run still open; a taken port falls back to a free one.
+DEMO_SITE_PORTS = (8011, 8012, 8013)
+
+
+def _site_server(factory: Any, root: Path, port: int) -> Any:
+    """A demo site on its preferred port, or on a free one when that is taken."""
+    try:
+        return factory(root, port=port)
+    except OSError:
+        return factory(root)
 
 
 def main() -> None:

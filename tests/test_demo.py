@@ -171,7 +171,9 @@ def test_second_demo_keeps_the_database_a_server_reads_and_its_subscribers(
         again = run_cli("demo", "--no-serve", "--db", str(db), timeout=300)
         assert again.returncode == 0, again.stderr[-3000:]
         assert "subscribers and reviews are kept" in again.stdout
-        assert "crawl done: 0 new articles, 40 duplicates" in again.stdout
+        # The newspapers come back on the same ports (their pages are already stored) or,
+        # when a port is taken, on another (the pages are then duplicates of stored ones).
+        assert "crawl done: 0 new articles" in again.stdout
         assert "Dropped:" not in again.stderr
         # The running server still reads the same file.
         url = f"http://127.0.0.1:{port}/{db.stem}/articles.json?_shape=objects&_size=0"
@@ -213,3 +215,51 @@ def test_demo_cases_one_per_story_and_stable_across_refresh(demo_db: Path, tmp_p
         for path in (demo_db, copy)
     }
     assert ids[demo_db] == ids[copy]
+
+
+def test_demo_newspapers_stay_up_while_datasette_runs(demo_db: Path, tmp_path: Path) -> None:
+    """Article links in Datasette open while the demo serves; Ctrl-C stops both."""
+    db = tmp_path / "bevakning-demo.db"
+    with sqlite3.connect(demo_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "BEVAKNING_DB"}
+    proc = subprocess.Popen(
+        [*BEVAKNING, "demo", "--db", str(db), "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=2)
+                break
+            except OSError:
+                assert proc.poll() is None, "demo exited"
+                assert time.monotonic() < deadline, "Datasette did not start"
+                time.sleep(0.5)
+        line = ""
+        while not line.startswith("demo sites:"):
+            line = proc.stdout.readline()
+            assert line, "no 'demo sites:' line"
+        sites = re.findall(r"(\w+) (http://127\.0\.0\.1:\d+)/", line)
+        assert len(sites) == 3
+        url = f"http://127.0.0.1:{port}/{db.stem}/articles.json?_shape=array&_size=40&_col=url"
+        with urllib.request.urlopen(url, timeout=10) as resp:
+            stored = [row["url"] for row in json.load(resp)]
+        live = {base for _, base in sites}
+        served = [u for u in stored if any(u.startswith(base) for base in live)]
+        assert served, (stored[:3], live)
+        for article in served[:3]:
+            with urllib.request.urlopen(article, timeout=10) as resp:
+                assert resp.status == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    with pytest.raises(OSError):
+        urllib.request.urlopen(served[0], timeout=3)
