@@ -378,6 +378,7 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
                 port = s.getsockname()[1]
         from bevakning.web import serve as run_server
 
+        login = _demo_reviewer()
         # The newspapers keep running beside Datasette, so the article links in
         # Datasette and in a previewed digest open; Ctrl-C stops them together.
         run_server(
@@ -385,12 +386,28 @@ def demo(db_path: str, port: int, no_serve: bool) -> None:
             "127.0.0.1",
             port,
             on_ready=lambda url: click.echo(
-                f"Datasette: {url}  (the demo newspapers stay up with it; Ctrl-C stops both)"
+                f"Datasette: {url}  (the demo newspapers stay up with it; Ctrl-C stops both)\n"
+                + login
             ),
         )
     finally:
         for srv in servers.values():
             srv.stop()
+
+
+def _demo_reviewer() -> str:
+    """A reviewer account for this demo run (unless one is configured), and how to log in."""
+    import os
+    import secrets
+
+    from bevakning.web import PASSWORD_HASH_ENV, REVIEWER_ENV, hash_password
+
+    if os.environ.get(PASSWORD_HASH_ENV):
+        return "Granskare: logga in med ert konto (menyn uppe till höger, Logga in)."
+    password = secrets.token_urlsafe(9)
+    os.environ[REVIEWER_ENV] = "demo"
+    os.environ[PASSWORD_HASH_ENV] = hash_password(password)
+    return f"Granskare: logga in som demo med lösenordet {password} (menyn uppe till höger)."
 
 
 # The demo newspapers' preferred ports: the same on every run, so the links stored by

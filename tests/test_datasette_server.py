@@ -319,3 +319,28 @@ def test_client_errors_are_one_line_each_in_the_console(tmp_path: Path) -> None:
     assert "Traceback" not in out + err
     assert len([line for line in console if " 404 " in f" {line} "]) == 4, console
     assert len(console) < 12, console
+
+
+def test_one_click_review_on_the_statement_page(server) -> None:
+    """A signed-in reviewer marks a statement right from its own page; visitors are told to log in."""
+    base, path = server
+    with httpx.Client(base_url=base) as anonymous:
+        page = anonymous.get("/bevakning/statements/2")
+        assert page.status_code == 200
+        assert "loggar in" in page.text and 'value="incorrect"' not in page.text
+    with httpx.Client(base_url=base) as client:
+        assert _login(client).status_code == 302
+        page = client.get("/bevakning/statements/2")
+        assert 'value="correct">Rätt</button>' in page.text
+        assert 'value="incorrect">Fel</button>' in page.text
+        response = client.post(
+            "/bevakning/granska",
+            data={
+                "statement_id": "2",
+                "verdict": "incorrect",
+                "comment": "",
+                "csrftoken": _csrf(page.text),
+            },
+        )
+        assert response.status_code == 302
+    assert (2, "incorrect", None, REVIEWER) in _reviews(path)

@@ -258,6 +258,22 @@ def test_demo_newspapers_stay_up_while_datasette_runs(demo_db: Path, tmp_path: P
         for article in served[:3]:
             with urllib.request.urlopen(article, timeout=10) as resp:
                 assert resp.status == 200
+        # The demo prints a reviewer login that works.
+        while not line.startswith("Granskare:"):
+            line = proc.stdout.readline()
+            assert line, "no reviewer login printed"
+        password = re.search(r"som demo med lösenordet (\S+)", line).group(1)
+        import httpx
+
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+            form = client.get("/-/login").text
+            token = re.search(r'name="csrftoken" value="([^"]+)"', form).group(1)
+            login = client.post(
+                "/-/login", data={"username": "demo", "password": password, "csrftoken": token}
+            )
+            assert login.status_code == 302
+            page = client.get(f"/{db.stem}/statements/1")
+            assert 'value="correct">Rätt</button>' in page.text
     finally:
         proc.terminate()
         proc.wait(timeout=30)
