@@ -77,3 +77,18 @@ def handle_exception(datasette, request, exception):
         return Response.html(html, status=status)
 
     return inner
+
+
+@hookimpl(tryfirst=True)
+def forbidden(datasette, request, message):
+    """A 403 in Swedish that says how to log in (Datasette's says "Forbidden" in English)."""
+
+    async def inner() -> Response:
+        log.info("403 %s %s: %s", request.method, request.path, message)
+        error = Markup(f"{MESSAGES[403]}<br><small>{Markup.escape(message)}</small>")
+        html = await datasette.render_template(
+            "error.html", {"title": None, "status": 403, "error": error}, request=request
+        )
+        return Response.html(html, status=403)
+
+    return inner

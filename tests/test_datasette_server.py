@@ -344,3 +344,64 @@ def test_one_click_review_on_the_statement_page(server) -> None:
         )
         assert response.status_code == 302
     assert (2, "incorrect", None, REVIEWER) in _reviews(path)
+
+
+PAGES_PEOPLE_OPEN = [
+    ("home", "/"),
+    ("konflikter_orebro", "/bevakning/konflikter?lan=Örebro"),
+    ("flaggade_i_ord", "/bevakning/senaste_flaggade?lan=Örebro&amne=kollektivtrafik"),
+    ("uttalanden", "/bevakning/uttalanden"),
+    ("uttalande", "/bevakning/statements/1"),
+    ("artikel", "/bevakning/articles/1"),
+    ("statements_table", "/bevakning/statements"),
+    ("articles_table", "/bevakning/articles"),
+    ("saknas_404", "/bevakning/finns_inte"),
+    ("granska_403", "/bevakning/granska"),
+]
+
+
+def test_chromium_pages_people_open_are_swedish_short_and_reviewable(
+    server, output_dir: Path
+) -> None:
+    """Each page a person opens, at 1,400 px: under 5,000 px tall, Swedish errors, a review click."""
+    from playwright.sync_api import sync_playwright
+
+    base, path = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        try:
+            heights = {}
+            for name, address in PAGES_PEOPLE_OPEN:
+                page.goto(base + address)
+                page.screenshot(path=output_dir / f"{name}.png", full_page=True)
+                heights[name] = page.evaluate("document.documentElement.scrollHeight")
+                if name == "flaggade_i_ord":
+                    # County and topic typed as words, not codes.
+                    assert page.get_by_text("– Det här är ett svek mot Laxå.").first.is_visible()
+                if name == "saknas_404":
+                    assert page.get_by_role("heading", name="Sidan finns inte").is_visible()
+                if name == "granska_403":
+                    assert page.get_by_role("heading", name="Ingen behörighet").is_visible()
+                    assert page.get_by_text("Granskare loggar in via menyn").first.is_visible()
+            tall = {name: h for name, h in heights.items() if h >= 5000}
+            assert not tall, tall
+
+            # A reviewer signs in and marks a statement right with one click.
+            page.goto(f"{base}/-/login")
+            page.fill("input[name=username]", REVIEWER)
+            page.fill("input[name=password]", PASSWORD)
+            page.locator("form input[type=submit], form button[type=submit]").first.click()
+            page.wait_for_load_state()
+            page.goto(f"{base}/bevakning/statements/3")
+            page.fill("#granska-kommentar", "Rätt läst i webbläsaren")
+            page.get_by_role("button", name="Rätt").click()
+            page.wait_for_load_state()
+            page.screenshot(path=output_dir / "after_review.png", full_page=True)
+            assert page.get_by_text("Tack! Granskningen är sparad.").first.is_visible()
+        finally:
+            browser.close()
+    assert (3, "correct", "Rätt läst i webbläsaren", REVIEWER) in _reviews(path)
