@@ -141,7 +141,8 @@ def test_latest_flagged_pages_with_sida(tmp_path: Path) -> None:
     ds = make_datasette(path, environ={})
     first = _rows(ds, "senaste_flaggade")
     second = _rows(ds, "senaste_flaggade", sida="2")
-    assert len(first) == 100 and len(second) == 108 - 100
+    last = _rows(ds, "senaste_flaggade", sida="5")
+    assert len(first) == 25 and len(second) == 25 and len(last) == 108 - 100
     assert not {r["statement_id"] for r in first} & {r["statement_id"] for r in second}
     assert "sida" in QUERIES["senaste_flaggade"]["description"]
 
