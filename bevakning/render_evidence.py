@@ -121,12 +121,43 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
         return f"{value:.2f}"
     if table == "statements" and column == "evidence" and isinstance(value, str):
         return evidence_list(value)
+    if (
+        table == "conflict_cases"
+        and column in CASE_LISTS
+        and isinstance(value, str)
+        and not is_row_page(table)
+    ):
+        return _case_list_summary(column, value)
     if table == "articles" and column == "text" and isinstance(value, str):
         if not is_row_page(table):
             excerpt = value[:EXCERPT_CHARS] + ("…" if len(value) > EXCERPT_CHARS else "")
             return excerpt
         return _article_page(row, value, database, datasette)
     return None
+
+
+# A case's lists and evidence: a count or a short excerpt on the table page (they made each
+# row of the demo's 20 cases about 600 px tall), in full on the case's own page.
+CASE_LISTS = {
+    "urls": "länkar",
+    "article_ids": "artiklar",
+    "statement_ids": "uttalanden",
+    "outlets": None,
+    "evidence": None,
+}
+
+
+def _case_list_summary(column: str, value: str) -> str:
+    try:
+        items = json.loads(value)
+    except ValueError:
+        items = None
+    noun = CASE_LISTS[column]
+    if noun and isinstance(items, list):
+        return f"{len(items)} {noun}"
+    if column == "outlets" and isinstance(items, list):
+        return ", ".join(str(i) for i in items)
+    return value[: EXCERPT_CHARS // 2] + ("…" if len(value) > EXCERPT_CHARS // 2 else "")
 
 
 def _article_page(row: Any, text: str, database: str, datasette: Any):

@@ -159,7 +159,7 @@ def make_datasette(
             "facet_time_limit_ms": 200,
             "suggest_facets": False,
             "truncate_cells_html": 300,
-            "default_page_size": 50,
+            "default_page_size": 20,
             "allow_download": False,
             "num_sql_threads": 6,
         },

@@ -279,3 +279,39 @@ def test_demo_newspapers_stay_up_while_datasette_runs(demo_db: Path, tmp_path: P
         proc.wait(timeout=30)
     with pytest.raises(OSError):
         urllib.request.urlopen(served[0], timeout=3)
+
+
+def test_every_demo_page_is_under_5000_px_at_1400_px(demo_db: Path, output_dir: Path) -> None:
+    """Home, dashboard, every table, view and canned query of the demo, as a person sees it."""
+    from playwright.sync_api import sync_playwright
+
+    server, port = _serve(demo_db)
+    base = f"http://127.0.0.1:{port}"
+    name = demo_db.stem
+    try:
+        with urllib.request.urlopen(f"{base}/{name}.json", timeout=30) as resp:
+            meta = json.load(resp)
+        paths = ["/", f"/{name}", "/-/dashboards/konfliktlaget"]
+        paths += [f"/{name}/{t['name']}" for t in meta["tables"] if not t["hidden"]]
+        paths += [f"/{name}/{v['name']}" for v in meta.get("views", [])]
+        paths += [f"/{name}/{q['name']}" for q in meta.get("queries", [])]
+        paths += [f"/{name}/statements/1", f"/{name}/articles/1"]
+        heights: dict[str, int] = {}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            for path in paths:
+                page.goto(base + path)
+                heights[path] = page.evaluate("document.documentElement.scrollHeight")
+            page.goto(base + f"/{name}/statements")
+            page.screenshot(path=output_dir / "statements.png", full_page=True)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert len(heights) > 30
+    tall = {path: h for path, h in heights.items() if h >= 5000}
+    assert not tall, tall
