@@ -5,7 +5,7 @@ Steps are registered in file-name order and, once applied anywhere, never
 edited: change the schema by adding a new module with the next number.
 Reserved numbers: 0001 core, 0002 reference data, 0003 crawler, 0004 classifier,
 0005 Datasette/review, 0006 digest, 0007 review queue, 0008 review label,
-0009 crawl health.
+0009 crawl health, 0013 WARC imports.
 """
 
 from __future__ import annotations
