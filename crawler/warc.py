@@ -202,9 +202,9 @@ def parse_http_block(block: bytes) -> tuple[int, str, bytes]:
         headers.append((name, value.strip()))
     http = StatusAndHeaders(lines[0].split(" ", 1)[1], headers, protocol=lines[0].split(" ")[0])
     encoding = (http.get_header("content-encoding") or "").strip().lower()
-    if encoding and encoding != "identity":
-        if encoding not in BufferedReader.get_supported_decompressors():
-            raise BadRecord(f"unknown content encoding {encoding[:20]!r}")
+    supported = BufferedReader.get_supported_decompressors()
+    if encoding and encoding != "identity" and encoding not in supported:
+        raise BadRecord(f"unknown content encoding {encoding[:20]!r}")
     record = ArcWarcRecord("warc", "response", None, io.BytesIO(block[end + sep :]), http, "", 0)
     try:
         body = record.content_stream().read()
@@ -249,14 +249,19 @@ def iter_records(path: Path, on_error: Callable[[int, str], None]) -> Iterator[_
             while start < size:
                 fh.seek(start)
                 offset = start
+                it = None
                 try:
                     it = ArchiveIterator(fh, no_record_parse=True)
                     for record in it:
                         offset = it.offset
+                        raw = _read(record, offset)
                         bad_since = None
-                        yield _read(record, offset)
+                        yield raw
                     return
                 except Exception as exc:  # warcio raises many types on broken input
+                    if it is not None and not isinstance(exc, BadRecord):
+                        # the failure came while looking for the next record: it starts here
+                        offset = max(offset, it.offset)
                     if bad_since is None:
                         bad_since = offset
                         on_error(offset, _describe(exc, offset, gzipped))
@@ -266,7 +271,10 @@ def iter_records(path: Path, on_error: Callable[[int, str], None]) -> Iterator[_
 
 
 def _describe(exc: Exception, offset: int, gzipped: bool) -> str:
-    text = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
+    if isinstance(exc, BadRecord):
+        return str(exc)
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    text = "".join(c if c.isprintable() else "?" for c in text)[:60]
     if offset == 0 and "Unknown archive format" in text:
         return "not a WARC file"
     if isinstance(exc, (zlib.error, EOFError)):
@@ -287,6 +295,10 @@ def _next_start(mm: mmap.mmap, after: int, gzipped: bool, size: int) -> int:
 def _read(record: Any, offset: int) -> _Raw:
     headers = record.rec_headers
     kind = record.rec_type
+    if record.format != "warc":
+        raise BadRecord("not a WARC file" if offset == 0 else "not a WARC record")
+    if not kind or not headers.get_header("WARC-Type"):
+        raise BadRecord("truncated or unreadable WARC headers")
     block = None
     truncated = False
     if kind == "response":
@@ -426,7 +438,7 @@ class WarcImporter:
             if status != 200:
                 self._skip(result, f"HTTP {status}", source.id)
                 return
-            if not ctype.split(";")[0].strip().lower() in HTML_TYPES:
+            if ctype.split(";")[0].strip().lower() not in HTML_TYPES:
                 self._skip(result, "not HTML", source.id)
                 return
             item = article_item(source.id, key, raw.url or key, body, ctype)
