@@ -137,7 +137,7 @@ def classify_with_ray(
             fn_constructor_kwargs={"model_name": model_name},
             batch_size=batch_size,
             batch_format="pyarrow",
-            concurrency=workers,
+            compute=ray.data.ActorPoolStrategy(size=workers),
             num_cpus=1,
             max_restarts=-1,  # a killed worker is replaced; its batches run again
             max_task_retries=-1,
