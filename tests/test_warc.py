@@ -329,3 +329,21 @@ def test_warc_import_stores_what_the_crawl_stores(fixture_site, tmp_path: Path) 
     )
     sql = f"select {cols} from articles order by url"
     assert rows(warc_db, sql) == rows(crawl_db, sql)
+
+
+def test_junk_between_records_of_a_plain_warc_is_skipped(archive, tmp_path: Path) -> None:
+    """An uncompressed file: reading resumes at the next `WARC/1.0` line after the junk."""
+    pages = sorted(DEMO.glob("*.html"))[4:6]
+    first, second = io.BytesIO(), io.BytesIO()
+    response(WARCWriter(first, gzip=False), f"https://kustnytt.example/artikel/{pages[0].name}",
+             pages[0].read_bytes())  # fmt: skip
+    response(WARCWriter(second, gzip=False), f"https://kustnytt.example/artikel/{pages[1].name}",
+             pages[1].read_bytes())  # fmt: skip
+    junk = b"this line is not a WARC header\r\nnor this one\r\n\r\n"
+    plain = tmp_path / "junk.warc"
+    plain.write_bytes(first.getvalue() + junk + second.getvalue())
+    res = run_cli(*archive["args"], str(plain))
+    assert res.returncode == 1
+    summary = res.stdout.strip().splitlines()[-1]
+    assert "2 records: 2 kept, 0 skipped, 1 failed" in summary, summary
+    assert f"{plain} at offset {len(first.getvalue())}: unreadable record" in summary
