@@ -114,3 +114,59 @@ def test_unreachable_address_is_one_line(tmp_path: Path) -> None:
     assert res.returncode == 2
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and "cannot reach the Ray cluster at 127.0.0.1:1" in lines[0], lines
+
+
+def _my_map_workers() -> list[int]:
+    """Pids of the Ray map workers started by this test process (its descendants only)."""
+    import os
+
+    parents: dict[int, int] = {}
+    names: dict[int, bytes] = {}
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                stat = (proc / "stat").read_text()
+                parents[int(proc.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+                names[int(proc.name)] = (proc / "cmdline").read_bytes()
+            except (OSError, ValueError, IndexError):
+                continue
+    me, found = os.getpid(), []
+    for pid, name in names.items():
+        if b"MapWorker" not in name:
+            continue
+        p = pid
+        while p > 1 and p != me:
+            p = parents.get(p, 1)
+        if p == me:
+            found.append(pid)
+    return found
+
+
+def test_a_worker_killed_mid_run_loses_nothing(articles_db: Path, cluster, tmp_path: Path) -> None:
+    import os
+    import signal
+
+    from classify.model import load_model
+    from classify.pipeline import classify_articles
+    from classify.ray_engine import classify_with_ray
+    from db import open_db
+
+    local, distributed = tmp_path / "local.db", tmp_path / "ray.db"
+    shutil.copy(articles_db, local)
+    shutil.copy(articles_db, distributed)
+    db = open_db(local)
+    expected = classify_articles(db, load_model(None))
+    db.close()
+    killed: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        if not killed and done >= 2:
+            pids = _my_map_workers()
+            assert pids, "no map worker found"
+            os.kill(pids[0], signal.SIGKILL)
+            killed.append(pids[0])
+
+    report = classify_with_ray(distributed, None, workers=2, batch_size=2, progress=progress)
+    assert killed
+    assert (report.articles, report.statements) == (expected.articles, expected.statements)
+    assert _statements(distributed) == _statements(local)
