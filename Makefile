@@ -10,10 +10,10 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,bert]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,bert,scale]'
 	touch $(STAMP)
 
-## setup: create .venv and install the project with its test and BERT extras
+## setup: create .venv and install the project with its test, BERT and scale (Ray) extras
 setup: $(STAMP)
 
 ## demo: set everything up, crawl and classify the bundled fictional newspapers, open Datasette

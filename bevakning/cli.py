@@ -207,9 +207,30 @@ def _classify(db_path: str, model_name: str | None, refresh: bool) -> None:
     help="Model name or path (default: the shipped model).",
 )
 @click.option("--refresh", is_flag=True, help="Reclassify articles that already have statements.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="ray: on a Ray cluster (optional extra `scale`; see docs/scale.md).",
+)
+@click.option("--address", help="--engine ray: cluster address (auto, host:port); default local.")
+@click.option("--workers", default=2, show_default=True, help="--engine ray: model workers.")
 @translate_errors
-def classify(db_path: str, model_name: str | None, refresh: bool) -> None:
+def classify(
+    db_path: str,
+    model_name: str | None,
+    refresh: bool,
+    engine: str,
+    address: str | None,
+    workers: int,
+) -> None:
     """Split new articles into statements and classify each one."""
+    if engine == "ray":
+        from bevakning.cli_classify import classify_on_ray
+
+        classify_on_ray(db_path, model_name, refresh, address, workers)
+        return
     _classify(db_path, model_name, refresh)
 
 

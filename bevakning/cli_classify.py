@@ -222,3 +222,35 @@ def encoder_build(out: str | None, force: bool) -> None:
     except EncoderFileError as exc:
         raise BadInput(str(exc)) from exc
     click.echo(f"encoder checkpoint -> {path}")
+
+
+def classify_on_ray(
+    db_path: str, model_name: str | None, refresh: bool, address: str | None, workers: int
+) -> None:
+    """`classify --engine ray`: the same statements, classified by a Ray actor pool."""
+    from bevakning.cli import _open
+    from classify.model import load_model
+    from classify.ray_engine import RayUnavailable, check_address, classify_with_ray
+
+    try:
+        check_address(address)  # before touching the database
+    except RayUnavailable as exc:
+        raise BadInput(str(exc)) from exc
+    model = load_model(model_name)  # an unknown model fails here, not on every worker
+    _open(db_path).close()
+
+    def progress(done: int, total: int) -> None:
+        if done % 100 == 0 or done == total:
+            click.echo(f"classified {done}/{total} articles", err=True)
+
+    try:
+        report = classify_with_ray(
+            db_path, model_name, address=address, workers=workers, refresh=refresh,
+            progress=progress,
+        )  # fmt: skip
+    except RayUnavailable as exc:
+        raise BadInput(str(exc)) from exc
+    click.echo(
+        f"classify done (ray, {workers} workers): {report.articles} articles, "
+        f"{report.statements} statements, {report.flagged} flagged (model {model.name})"
+    )

@@ -76,3 +76,57 @@ def sources_check(
         f"sources check done: {ok} of {len(checks)} feeds/sitemaps ok, "
         f"{len(selected)} sources ({without} without feed or sitemap)"
     )
+
+
+@cli.command("import-warc")
+@db_option
+@click.argument("paths", nargs=-1, required=True, metavar="PATH…")
+@click.option(
+    "--sources", "sources_file", help="Sources TOML file (default: the project's registry)."
+)
+@click.option(
+    "--progress-every",
+    default=1000,
+    show_default=True,
+    metavar="N",
+    help="Print a progress line on stderr every N records (0: never).",
+)
+@translate_errors
+def import_warc(
+    db_path: str, paths: tuple[str, ...], sources_file: str | None, progress_every: int
+) -> None:
+    """Store the registry's articles found in WARC files (.warc, .warc.gz, or directories).
+
+    Same extraction, duplicate and story detection as `crawl`; the record's
+    WARC-Date is the fetch time. Files already imported and URLs already stored
+    are skipped. Bad records are counted and skipped; the summary names the
+    file and offset. Exits 1 when a record failed.
+    """
+    import sys
+
+    from crawler.sources import load_sources
+    from crawler.warc import WarcError, WarcImporter, find_warc_files
+
+    sources = load_sources(sources_file)
+    try:
+        find_warc_files(paths)  # a missing path is an error before anything is written
+    except WarcError as exc:
+        raise BadInput(str(exc)) from exc
+    from bevakning.cli import _open
+
+    _open(db_path).close()
+
+    def progress(line: str) -> None:
+        click.echo(line, err=True)
+
+    importer = WarcImporter(
+        db_path,
+        sources,
+        progress=progress if progress_every > 0 else None,
+        progress_every=progress_every or 1,
+    )
+    summary = importer.run(paths)
+    for line in summary.source_lines():
+        click.echo(line)
+    click.echo(summary.line())
+    sys.exit(1 if summary.total("failed") else 0)

@@ -40,6 +40,11 @@ from bevakning.cli import BadInput, cli, db_option, translate_errors
 )
 @click.option("--out", "out_path", metavar="FILE", help="Write here instead of standard output.")
 @click.option(
+    "--partition",
+    type=click.Choice(["month"]),
+    help="Parquet only: Hive-style folders month=YYYY-MM under --out DIR (for DuckDB and co.).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar on stderr (default: on a terminal, for 10,000 rows or more).",
@@ -56,6 +61,7 @@ def export(
     excel: bool,
     out_path: str | None,
     progress: bool | None,
+    partition: str | None,
 ) -> None:
     """Export statements (joined with article, outlet, municipality and county), articles or cases."""
     from db.export import ExportError, Filters, build_query
@@ -69,6 +75,9 @@ def export(
         raise BadInput("--flagged applies to statements only")
     if excel and fmt != "csv":
         raise BadInput("--excel applies to --format csv only")
+    if partition:
+        _export_partitioned(db_path, kind, fmt, out_path, filters, partition)
+        return
     if out_path is None:
         if fmt == "parquet" and sys.stdout.isatty():
             raise BadInput("refusing to write Parquet to a terminal; use --out FILE")
@@ -86,6 +95,25 @@ def export(
     finally:
         partial.unlink(missing_ok=True)
     click.echo(f"exported {count} {kind} to {target}", err=True)
+
+
+def _export_partitioned(db_path, kind, fmt, out_path, filters, partition) -> None:
+    """`--partition month`: Parquet shards in month=YYYY-MM folders under --out DIR."""
+    from db.export import ExportError, export_partitioned
+
+    if fmt != "parquet":
+        raise BadInput("--partition needs --format parquet")
+    if not out_path:
+        raise BadInput("--partition needs --out DIR (a folder of Parquet shards)")
+    try:
+        counts = export_partitioned(db_path, kind, out_path, filters, partition)
+    except ExportError as exc:
+        raise BadInput(str(exc)) from exc
+    click.echo(
+        f"exported {sum(counts.values())} {kind} to {out_path} in {len(counts)} "
+        f"{partition} partition(s)",
+        err=True,
+    )
 
 
 def _export(db_path, kind, fmt, out, filters, progress, excel=False) -> int:

@@ -167,6 +167,60 @@ def _evidence(model: ConflictModel, pred: Prediction, feats: StatementFeatures):
     }
 
 
+def statement_rows(model: ConflictModel, art: dict) -> list[dict]:
+    """The statements of one article with the model's verdicts, ready for `replace_statements`.
+
+    Pure (reads nothing, writes nothing), so `bevakning classify` and the Ray
+    engine (classify/ray_engine.py) compute exactly the same rows.
+    """
+    units = walk_article(art["title"], art["text"])
+    paragraphs = split_paragraphs(art["text"] or "")
+    headline = headline_place(art["title"])
+    about = functools.cache(functools.partial(article_place, art["title"], paragraphs))
+    texts = [u.text for u in units]
+    contexts = [u.context for u in units]
+    if hasattr(model, "predict_features"):
+        preds = (
+            model.predict_features(texts, [u.features for u in units], contexts, article=True)
+            if texts
+            else []
+        )
+    else:
+        preds = model.predict(texts, [u.context for u in units]) if texts else []
+    rows = []
+    for pos, (unit, pred) in enumerate(zip(units, preds, strict=True)):
+        f = unit.features
+        sp = f.speaker
+        # The flag is the model's decision, nothing added: a municipal speaker and a
+        # regional (not only state) target (the gate) and a rejection score at or
+        # above the threshold chosen on the training data (`LinearConflictModel.decide`).
+        target = f.target
+        municipality, municipality_code, municipality_from = municipality_for(unit, headline, about)
+        evidence = _evidence(model, pred, f)
+        evidence["municipality_from"] = municipality_from
+        rows.append(
+            {
+                "position": pos,
+                "text": unit.text,
+                "speaker": sp.name if sp else None,
+                "speaker_party": sp.party if sp else None,
+                "actor_role": sp.role if sp else None,
+                "municipality": municipality,
+                "municipality_code": municipality_code,
+                "region_lan_code": (target.lan_code if target and target.lan_code else None)
+                or (sp.region_lan_code if sp else None),
+                "target": target.name if target else None,
+                "topic": pred.topic if pred.topic != "none" else f.topic,
+                "quote_kind": f.quote_kind,
+                "conflict": int(pred.conflict),
+                "score": pred.score,
+                "model": model.name,
+                "evidence": evidence,
+            }
+        )
+    return rows
+
+
 def classify_articles(
     db: Database,
     model: ConflictModel,
@@ -181,53 +235,7 @@ def classify_articles(
     # leaves the cases of every classified article current.
     pending: list[int] = []
     for i, art in enumerate(articles_to_classify(db, refresh=refresh), 1):
-        units = walk_article(art["title"], art["text"])
-        paragraphs = split_paragraphs(art["text"] or "")
-        headline = headline_place(art["title"])
-        about = functools.cache(functools.partial(article_place, art["title"], paragraphs))
-        texts = [u.text for u in units]
-        contexts = [u.context for u in units]
-        if hasattr(model, "predict_features"):
-            preds = (
-                model.predict_features(texts, [u.features for u in units], contexts, article=True)
-                if texts
-                else []
-            )
-        else:
-            preds = model.predict(texts, [u.context for u in units]) if texts else []
-        rows = []
-        for pos, (unit, pred) in enumerate(zip(units, preds, strict=True)):
-            f = unit.features
-            sp = f.speaker
-            # The flag is the model's decision, nothing added: a municipal speaker and a
-            # regional (not only state) target (the gate) and a rejection score at or
-            # above the threshold chosen on the training data (`LinearConflictModel.decide`).
-            target = f.target
-            municipality, municipality_code, municipality_from = municipality_for(
-                unit, headline, about
-            )
-            evidence = _evidence(model, pred, f)
-            evidence["municipality_from"] = municipality_from
-            rows.append(
-                {
-                    "position": pos,
-                    "text": unit.text,
-                    "speaker": sp.name if sp else None,
-                    "speaker_party": sp.party if sp else None,
-                    "actor_role": sp.role if sp else None,
-                    "municipality": municipality,
-                    "municipality_code": municipality_code,
-                    "region_lan_code": (target.lan_code if target and target.lan_code else None)
-                    or (sp.region_lan_code if sp else None),
-                    "target": target.name if target else None,
-                    "topic": pred.topic if pred.topic != "none" else f.topic,
-                    "quote_kind": f.quote_kind,
-                    "conflict": int(pred.conflict),
-                    "score": pred.score,
-                    "model": model.name,
-                    "evidence": evidence,
-                }
-            )
+        rows = statement_rows(model, art)
         replace_statements(db, art["id"], rows)
         pending.append(art["id"])
         if len(pending) >= CASE_BATCH:

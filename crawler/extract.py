@@ -445,3 +445,49 @@ def extract_article(html: str, url: str) -> dict[str, Any]:
         "language": language,
         "paywalled": 1 if paywalled else 0,
     }
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset label of a Content-Type header value, or None."""
+    ctype = (content_type or "").lower()
+    if "charset=" not in ctype:
+        return None
+    return ctype.split("charset=")[-1].split(";")[0].strip() or None
+
+
+def article_item(
+    source_id: str,
+    key: str,
+    final_url: str,
+    body: bytes,
+    content_type: str | None = None,
+    hints: dict | None = None,
+) -> Any:
+    """One fetched article page as the crawler's item (before normalisation and storage).
+
+    Shared by the spiders and `bevakning import-warc`, so a page read from a WARC
+    file is decoded and extracted exactly as a crawled one. `key` is the
+    normalised URL the page was asked for, `final_url` where it was served from
+    (after redirects); a different one is kept as an alias.
+    """
+    from crawler.items import ArticleItem
+    from crawler.urls import normalise_url
+
+    hints = hints or {}
+    html, _encoding = decode_html(body, charset_of(content_type))
+    data = extract_article(html, final_url)
+    served = normalise_url(final_url)
+    return ArticleItem(
+        source_id=source_id,
+        url=key,
+        title=data["title"] or hints.get("title"),
+        published=data["published"] or hints.get("published"),
+        text=data["text"],
+        author=data["author"],
+        lead=data["lead"],
+        section=data["section"],
+        canonical_url=data["canonical_url"],
+        language=data["language"],
+        paywalled=data["paywalled"],
+        extra={"aliases": [served] if served != key else []},
+    )

@@ -144,3 +144,36 @@ class HostPolicy:
                 "set allow_private = true for this source to allow it"
             )
         return None
+
+
+class HostIndex:
+    """Which source a URL belongs to, by the same host rule as the crawl (subdomains
+    included, a leading `www.` ignored, an explicit non-default port must match).
+
+    A dictionary lookup per host and parent domain, so matching millions of archived
+    URLs (`bevakning import-warc`) against ~600 outlets stays cheap. When two sources
+    register the same host, the first in the registry wins.
+    """
+
+    def __init__(self, sources: list[Source]):
+        self.by_key: dict[tuple[str, int | None], Source] = {}
+        for source in sources:
+            for key in sorted(source_hosts(source), key=str):
+                self.by_key.setdefault(key, source)
+
+    def source_for(self, url: str) -> Source | None:
+        """The source whose hosts include this http(s) URL's host, or None."""
+        try:
+            scheme = urlsplit(url.strip()).scheme.lower()
+        except ValueError:
+            return None
+        key = _host_key(url) if scheme in _DEFAULT_PORTS else None
+        if key is None:
+            return None
+        host, port = key
+        labels = host.split(".")
+        for i in range(len(labels)):
+            found = self.by_key.get((".".join(labels[i:]), port))
+            if found is not None:
+                return found
+        return None

@@ -36,13 +36,6 @@ def _nfc(value: str | None) -> str | None:
     return value or None
 
 
-def _source_stats(crawler: Crawler, source_id: str) -> dict[str, int]:
-    by_source = getattr(crawler.spider, "stats_by_source", None)
-    if by_source is None:
-        return {}
-    return by_source.setdefault(source_id, {})
-
-
 def normalise_published(value: str | None) -> str | None:
     """One ISO 8601 form for every publication date, or None when it cannot be read.
 
@@ -97,18 +90,55 @@ class NormalisePipeline:
 
 
 class _DatabasePipeline:
-    """A pipeline holding one connection to the crawl's database for the whole crawl."""
+    """A pipeline holding one connection to the database for the whole crawl.
 
-    def __init__(self, crawler: Crawler):
+    Scrapy builds it with `from_crawler`; `bevakning import-warc` builds it
+    directly (db_path, its own per-source counts) and calls open_spider,
+    process_item and close_spider itself, so WARC records are stored by the
+    same code as crawled pages, without a Scrapy engine or reactor.
+    """
+
+    def __init__(
+        self,
+        crawler: Crawler | None = None,
+        *,
+        db_path: str | None = None,
+        story_window_days: int = 30,
+        stats_by_source: dict[str, dict[str, int]] | None = None,
+    ):
         self.crawler = crawler
-        self.stats = crawler.stats
+        self.stats = crawler.stats if crawler is not None else None
+        if crawler is not None:
+            db_path = crawler.settings["BEVAKNING_DB"]
+            story_window_days = crawler.settings.getint("BEVAKNING_STORY_WINDOW_DAYS", 30)
+        self.db_path = db_path
+        self.story_window_days = story_window_days
+        self._stats_by_source = stats_by_source
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> _DatabasePipeline:
         return cls(crawler)
 
+    def _inc(self, key: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key)
+
+    def _count(self, source_id: str, key: str) -> None:
+        """One more `key` for this source (the spider's table, or the importer's)."""
+        if self.crawler is not None:
+            by_source = getattr(self.crawler.spider, "stats_by_source", None)
+        else:
+            by_source = self._stats_by_source
+        if by_source is None:
+            return
+        stats = by_source.setdefault(source_id, {})
+        stats[key] = stats.get(key, 0) + 1
+
+    def _refresh_mode(self) -> bool:
+        return self.crawler is not None and getattr(self.crawler.spider, "refresh", False)
+
     def open_spider(self, spider: Any = None) -> None:
-        self.db = open_db(self.crawler.settings["BEVAKNING_DB"])
+        self.db = open_db(self.db_path)
         # WAL with synchronous=NORMAL: a commit survives the process being killed (only a
         # power cut can lose the last few), and no fsync per article.
         self.db.execute("PRAGMA synchronous = NORMAL")
@@ -134,9 +164,8 @@ class DedupePipeline(_DatabasePipeline):
         if row:
             with self.db.atomic():
                 add_url_alias(self.db, item.url, row[0], "same_content")
-            self.stats.inc_value("bevakning/duplicates")
-            stats = _source_stats(self.crawler, item.source_id)
-            stats["duplicates"] = stats.get("duplicates", 0) + 1
+            self._inc("bevakning/duplicates")
+            self._count(item.source_id, "duplicates")
             raise DropItem(f"duplicate of {row[1]}: {item.url}")
         return item
 
@@ -153,8 +182,7 @@ class StorePipeline(_DatabasePipeline):
 
     def open_spider(self, spider: Any = None) -> None:
         super().open_spider(spider)
-        days = self.crawler.settings.getint("BEVAKNING_STORY_WINDOW_DAYS", 30)
-        self.stories = StoryIndex(self.db, window_days=days)
+        self.stories = StoryIndex(self.db, window_days=self.story_window_days)
 
     def _refresh(self, row: dict[str, Any]) -> None:
         """`crawl --refresh`: the stored article takes the page's current content and
@@ -187,18 +215,17 @@ class StorePipeline(_DatabasePipeline):
             row["classified_at"] = item.fetched_at
         names = ", ".join(f"[{k}]" for k in row)
         marks = ", ".join("?" for _ in row)
-        stats = _source_stats(self.crawler, item.source_id)
         with self.db.atomic():
             cur = self.db.execute(
                 f"insert into articles ({names}) values ({marks}) on conflict(url) do nothing",
                 list(row.values()),
             )
             if not cur.rowcount:
-                if getattr(self.crawler.spider, "refresh", False):
+                if self._refresh_mode():
                     self._refresh(row)
-                    self.stats.inc_value("bevakning/refreshed")
+                    self._inc("bevakning/refreshed")
                 else:
-                    self.stats.inc_value("bevakning/already_stored")
+                    self._inc("bevakning/already_stored")
                 return item
             article_id = cur.lastrowid
             same = self.db.execute(
@@ -223,6 +250,6 @@ class StorePipeline(_DatabasePipeline):
         # Only now, with the row committed: a rolled-back article must not stay in the index.
         if len(features) >= MIN_SHINGLES:
             self.stories.add(article_id, sig)
-        self.stats.inc_value("bevakning/new")
-        stats["new"] = stats.get("new", 0) + 1
+        self._inc("bevakning/new")
+        self._count(item.source_id, "new")
         return item

@@ -322,3 +322,101 @@ def export(
         return done
     finally:
         conn.close()
+
+
+PARTITIONS = ("month",)
+NO_MONTH = "__HIVE_DEFAULT_PARTITION__"  # Hive's name for a NULL partition value
+
+
+def _month(published: Any) -> str:
+    """YYYY-MM of an ISO `published` value (the date as printed, offset ignored)."""
+    if isinstance(published, str) and re.match(r"\d{4}-\d{2}", published):
+        return published[:7]
+    return NO_MONTH
+
+
+def export_partitioned(
+    db_path: str | Path,
+    kind: str,
+    out_dir: str | Path,
+    filters: Filters | None = None,
+    partition: str = "month",
+    on_progress: Callable[[int], None] | None = None,
+) -> dict[str, int]:
+    """Write Parquet shards in Hive-style folders (`month=2026-11/part-0.parquet`).
+
+    For archives too large for one file: DuckDB, Polars, Spark and pyarrow read
+    the folder as one table with `month` as a column, and a query over a few
+    months reads only their folders. Rows are streamed in batches (memory for
+    one batch, not the table). The shards are written to a sibling folder and
+    renamed into place at the end, so `out_dir` is either complete or absent.
+    Returns rows per month.
+    """
+    import os
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.dataset as pads
+
+    if partition not in PARTITIONS:
+        raise ExportError(f"unknown partition {partition!r}; choose one of {', '.join(PARTITIONS)}")
+    target = Path(out_dir)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ExportError(f"output directory exists and is not empty: {target}")
+    if not target.parent.is_dir():
+        raise ExportError(f"output directory's parent does not exist: {target.parent}")
+    filters = filters or Filters()
+    sql, params, columns = build_query(kind, filters)
+    names = [name for name, _, _ in columns]
+    at = names.index("published")
+    types = {"int64": pa.int64(), "float64": pa.float64(), "string": pa.string()}
+    schema = pa.schema([*((n, types[k]) for n, _, k in columns), ("month", pa.string())])
+    counts: dict[str, int] = {}
+    done = 0
+    connect_readonly(db_path).close()  # a missing or foreign file fails before any folder
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        # pyarrow pulls the batches from its own thread: the connection is opened there
+        conn = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+        try:
+            yield from _record_batches(conn)
+        finally:
+            conn.close()
+
+    def _record_batches(conn: sqlite3.Connection) -> Iterator[pa.RecordBatch]:
+        nonlocal done
+        for rows in iter_batches(conn, sql, params):
+            months = [_month(row[at]) for row in rows]
+            for m in months:
+                counts[m] = counts.get(m, 0) + 1
+            arrays = [
+                pa.array([row[i] for row in rows], type=schema.field(i).type)
+                for i in range(len(columns))
+            ]
+            # NULL: pyarrow names the folder month=__HIVE_DEFAULT_PARTITION__, as Hive does
+            arrays.append(pa.array([None if m == NO_MONTH else m for m in months], pa.string()))
+            done += len(rows)
+            if on_progress is not None:
+                on_progress(done)
+            yield pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+    partial = target.with_name(f"{target.name}.part-{os.getpid()}")
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        pads.write_dataset(
+            batches(),
+            partial,
+            schema=schema,
+            format="parquet",
+            partitioning=pads.partitioning(pa.schema([("month", pa.string())]), flavor="hive"),
+            basename_template="part-{i}.parquet",
+            file_options=pads.ParquetFileFormat().make_write_options(compression="zstd"),
+            use_threads=False,  # keeps each shard in statement order
+            max_partitions=100_000,
+        )
+        if target.exists():
+            target.rmdir()  # empty, checked above
+        partial.replace(target)
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    return dict(sorted(counts.items()))

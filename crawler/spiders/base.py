@@ -14,7 +14,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.errors import RobotsBlocked, failure_cause
-from crawler.extract import decode_html, extract_article
+from crawler.extract import article_item
 from crawler.hosts import HostPolicy, RefusedURL
 from crawler.items import ArticleItem
 from crawler.sources import Source
@@ -229,29 +229,8 @@ class ArticleSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             self.logger.warning("not a text page, skipped: %s", response.url)
             return
-        declared = None
         ctype = response.headers.get("Content-Type", b"").decode("latin-1")
-        if "charset=" in ctype.lower():
-            declared = ctype.lower().split("charset=")[-1].split(";")[0].strip()
-        html, _encoding = decode_html(response.body, declared)
-        data = extract_article(html, response.url)
-        aliases = []
-        if normalise_url(response.url) != key:
-            aliases.append(normalise_url(response.url))
-        yield ArticleItem(
-            source_id=source.id,
-            url=key,
-            title=data["title"] or hints.get("title"),
-            published=data["published"] or hints.get("published"),
-            text=data["text"],
-            author=data["author"],
-            lead=data["lead"],
-            section=data["section"],
-            canonical_url=data["canonical_url"],
-            language=data["language"],
-            paywalled=data["paywalled"],
-            extra={"aliases": aliases},
-        )
+        yield article_item(source.id, key, response.url, response.body, ctype, hints)
 
     def on_error(self, failure: Any) -> None:
         request = failure.request

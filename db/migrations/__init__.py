@@ -6,7 +6,7 @@ edited: change the schema by adding a new module with the next number.
 Reserved numbers: 0001 core, 0002 reference data, 0003 crawler, 0004 classifier,
 0005 Datasette/review, 0006 digest, 0007 review queue, 0008 review label,
 0009 crawl health, 0010 digest send states, 0011 reviewer sessions,
-0012 conflict cases, 0014 labels.
+0012 conflict cases, 0013 WARC imports, 0014 labels.
 """
 
 from __future__ import annotations
