@@ -54,3 +54,34 @@ def test_exported_reviews_validate_and_a_leak_is_reported(tmp_path: Path, db_pat
     res = _validate(folder)
     assert res.returncode == 1
     assert "review row repeats a test.jsonl text (leak)" in res.stdout
+
+
+def _split_check(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(LABELLED / "split_check.py"), "--folder", str(folder), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_shipped_splits_share_no_page() -> None:
+    """No source_url of test.jsonl is in train.jsonl (the exact-page half of split hygiene)."""
+    res = _split_check(LABELLED)
+    assert res.returncode == 0, res.stdout[-3000:]
+    assert "pages in both: 0" in res.stdout
+
+
+def test_split_check_fails_on_a_shared_page_and_lists_the_pair(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    train = read_labelled(folder / "train.jsonl")
+    test = read_labelled(folder / "test.jsonl")
+    page = next(r["source_url"] for r in train if r["source_url"])
+    test.append({**test[0], "id": "leak-1", "text": "En ny mening.", "source_url": page})
+    write_jsonl(test, folder / "test.jsonl")
+    res = _split_check(folder, "--stories")
+    assert res.returncode == 1
+    assert f"PAGE IN BOTH SPLITS: {page}" in res.stdout
+    assert "pages in both: 1" in res.stdout
+    # The copied folder has no reviewed-pairs file, so every candidate story pair is shown.
+    assert "candidate story pairs shown" in res.stdout
