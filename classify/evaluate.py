@@ -75,8 +75,9 @@ def page_of(row: dict) -> str:
 # docs/classifier.md); the model card reports it. Update it by hand.
 # 26th: the encoder v1-920724a6, 27th: the linear beside it (issue 12). The split then
 # changed (revision 8: shared stories moved to test): on the clean split, 1st: linear
-# 45aed044, 2nd: encoder v1-3dd465f7, 3rd: this card. Counted over both splits.
-TEST_CONSULTATIONS = 30
+# 45aed044, 2nd: encoder v1-3dd465f7, 3rd: this card, 4th-5th: both on the t3 rows
+# (split_report.py). Counted over both splits.
+TEST_CONSULTATIONS = 32
 # What each keyword baseline matches, in the model card's words.
 BASELINE_WORDS = {
     "keyword-search-v0": "a regional target word (statement or context) AND a rejection word "
