@@ -310,7 +310,7 @@ def model_card(
         "- Attribution is rule-based; its errors cap what the gate lets through.",
         *_agreement_lines(),
         f"- The test split was scored about {TEST_CONSULTATIONS} times while the v2 model was "
-        "developed (evaluate and benchmark runs; three of them on the split as cleaned in "
+        "developed (evaluate and benchmark runs; five of them on the split as cleaned in "
         "annotation revision 8, which moved stories shared with training into test); no "
         "choice was made to raise a test figure: "
         "features, settings, gate and thresholds were chosen by grouped cross-validation on "
