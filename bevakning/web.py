@@ -118,6 +118,7 @@ def make_datasette(
         dashboard,
         excel_csv,
         param_check,
+        query_links,
         quiet_errors,
         render_evidence,
         review_links,
@@ -136,6 +137,7 @@ def make_datasette(
         excel_csv,
         unsubscribe_route,
         dashboard,
+        query_links,
     ):
         if not pm.is_registered(plugin):
             pm.register(plugin, name=f"bevakning-{plugin.__name__.rsplit('.', 1)[-1]}")

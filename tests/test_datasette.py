@@ -13,6 +13,7 @@ import pytest
 
 from bevakning.web import hash_password, load_metadata, make_datasette, metadata_for
 from db import open_db
+from db.cases import rebuild_cases
 
 QUERIES = load_metadata()["databases"]["bevakning"]["queries"]
 READ_QUERIES = [name for name, q in QUERIES.items() if not q.get("write")]
@@ -190,6 +191,7 @@ def populate(path: Path) -> dict[str, Any]:
         ]
     )
     db.conn.commit()
+    rebuild_cases(db)
     db.close()
     return {"flagged_stories": 3}
 
@@ -262,9 +264,11 @@ def test_syndicated_story_counts_once(populated: Path) -> None:
     assert len(laxa) == 1 and laxa[0]["kopior"] == 2
     per_month = get(ds, "/bevakning/konflikt_per_manad_lan.json?fran=&till=&amne=&_shape=array")
     march = [r for r in per_month.json() if r["månad"] == "2025-03"]
-    assert march == [{"månad": "2025-03", "län": "Örebro län", "artiklar": 1, "uttalanden": 1}]
+    assert [{k: r[k] for k in ("månad", "län", "konflikter", "uttalanden")} for r in march] == [
+        {"månad": "2025-03", "län": "Örebro län", "konflikter": 1, "uttalanden": 1}
+    ]
     top = get(ds, "/bevakning/topp_kommuner.json?fran=&till=&lan=18&_shape=array").json()
-    assert {r["kommun"]: r["artiklar"] for r in top} == {"Laxå": 1, "Örebro": 1}
+    assert {r["kommun"]: r["konflikter"] for r in top} == {"Laxå": 1, "Örebro": 1}
     one = get(ds, "/bevakning/kommun.json?kommun=laxå kommun&_shape=array").json()
     assert [r["statement_id"] for r in one] == [1], "alias lookup, one row per story"
 
@@ -557,3 +561,34 @@ def test_datasette_connections_wait_for_the_write_lock(db_path: Path) -> None:
         return read, write
 
     assert asyncio.run(timeouts()) == (BUSY_TIMEOUT_MS, BUSY_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize(
+    "query,params",
+    [
+        ("konflikt_per_manad_lan", {"fran": "", "till": "", "amne": ""}),
+        ("konflikt_per_kategori", {"lan": "Örebro", "amne": ""}),
+        ("konflikt_per_roll", {"fran": "", "till": "", "lan": "18"}),
+        ("topp_kommuner", {"fran": "", "till": "", "lan": ""}),
+    ],
+)
+def test_counts_are_cases_with_the_cases_one_click_away(
+    populated: Path, query: str, params: dict[str, str]
+) -> None:
+    """Each count row links to exactly the cases it counts; each case to its statements."""
+    ds = make_datasette(populated, environ={})
+    rows = get(ds, f"/bevakning/{query}.json", params={**params, "_shape": "array"}).json()
+    assert rows and all(r["konflikter"] >= 1 for r in rows)
+    html = get(ds, f"/bevakning/{query}", params=params).text
+    hrefs = re.findall(r'<a href="(/bevakning/(?:conflict_cases|konflikter)\?[^"]+)">Visa fallen</a>', html)
+    assert len(hrefs) == len(rows)
+    for row, href in zip(rows, hrefs, strict=True):
+        href = href.replace("&amp;", "&")
+        if "/konflikter?" in href:
+            href = href.replace("/konflikter?", "/konflikter.json?_shape=array&lan=&amne=&roll=&sida=&")
+        else:
+            href = href.replace("/conflict_cases?", "/conflict_cases.json?_shape=array&")
+        cases = get(ds, href).json()
+        assert len(cases) == row["konflikter"], (query, row, href)
+    listing = get(ds, "/bevakning/konflikter", params={"lan": "Örebro"}).text
+    assert '<a href="/bevakning/statements?id__in=1,2">2 uttalanden</a>' in listing

@@ -250,8 +250,8 @@ def test_chromium_pages(server, output_dir: Path) -> None:
 
             page.goto(
                 f"{base}/bevakning/konflikt_per_manad_lan?fran=&till=&amne="
-                "#g.mark=line&g.x_column=month&g.x_type=ordinal&g.y_column=artiklar"
-                "&g.y_type=quantitative&g.color_column=lan"
+                "#g.mark=line&g.x_column=månad&g.x_type=ordinal&g.y_column=konflikter"
+                "&g.y_type=quantitative&g.color_column=län"
             )
             chart = page.locator(".datasette-vega canvas, .datasette-vega svg, .vega-embed")
             chart.first.wait_for(state="visible", timeout=15000)
