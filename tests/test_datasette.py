@@ -580,12 +580,16 @@ def test_counts_are_cases_with_the_cases_one_click_away(
     rows = get(ds, f"/bevakning/{query}.json", params={**params, "_shape": "array"}).json()
     assert rows and all(r["konflikter"] >= 1 for r in rows)
     html = get(ds, f"/bevakning/{query}", params=params).text
-    hrefs = re.findall(r'<a href="(/bevakning/(?:conflict_cases|konflikter)\?[^"]+)">Visa fallen</a>', html)
+    hrefs = re.findall(
+        r'<a href="(/bevakning/(?:conflict_cases|konflikter)\?[^"]+)">Visa fallen</a>', html
+    )
     assert len(hrefs) == len(rows)
     for row, href in zip(rows, hrefs, strict=True):
         href = href.replace("&amp;", "&")
         if "/konflikter?" in href:
-            href = href.replace("/konflikter?", "/konflikter.json?_shape=array&lan=&amne=&roll=&sida=&")
+            href = href.replace(
+                "/konflikter?", "/konflikter.json?_shape=array&lan=&amne=&roll=&sida=&"
+            )
         else:
             href = href.replace("/conflict_cases?", "/conflict_cases.json?_shape=array&")
         cases = get(ds, href).json()
