@@ -145,7 +145,83 @@ def evaluate_model(model: ConflictModel, rows: Sequence[dict]) -> dict:
         if role_ok
         else 0.0
     )
+    result.update(attribution_scores(rows, preds))
     return result
+
+
+def _place(name: str | None) -> str:
+    """A municipality name compared loosely: case, "kommun" and a genitive s do not matter."""
+    name = (name or "").strip().lower()
+    for suffix in (" kommun", "s kommun"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def attribution_scores(rows: Sequence[dict], preds: Sequence) -> dict:
+    """Attribution measured on its own: role and municipality accuracy per labelled role.
+
+    Municipality accuracy counts the rows whose label names a municipality and whose
+    labelled role is municipal (the place the speaker represents, DOMAIN.md); a
+    prediction with no municipality is wrong. Why apart from the conflict figures:
+    issue 12 found attribution, not the stance, to be where real press breaks.
+    """
+    from classify.lexicon import MUNICIPAL_ROLES
+
+    per_role: dict[str, dict] = {}
+    muni_hits = muni_n = 0
+    for row, pred in zip(rows, preds, strict=True):
+        role = row.get("actor_role") or "none"
+        entry = per_role.setdefault(
+            role, {"n": 0, "role_right": 0, "municipality_n": 0, "municipality_right": 0}
+        )
+        entry["n"] += 1
+        entry["role_right"] += int((pred.actor_role or "none") == role)
+        if role in MUNICIPAL_ROLES and row.get("municipality"):
+            hit = _place(pred.municipality) == _place(row["municipality"])
+            entry["municipality_n"] += 1
+            entry["municipality_right"] += int(hit)
+            muni_n += 1
+            muni_hits += int(hit)
+    for entry in per_role.values():
+        entry["role_accuracy"] = entry["role_right"] / entry["n"]
+        entry["municipality_accuracy"] = (
+            entry["municipality_right"] / entry["municipality_n"]
+            if entry["municipality_n"]
+            else None
+        )
+    return {
+        "attribution": dict(sorted(per_role.items())),
+        "municipality_accuracy": muni_hits / muni_n if muni_n else 0.0,
+        "municipality_rows": muni_n,
+    }
+
+
+def _attribution_lines(result: dict) -> list[str]:
+    """The model card's table of attribution on its own (role and municipality per role)."""
+    if "attribution" not in result:
+        return []
+    lines = [
+        "## Attribution on its own (label's role)",
+        "",
+        "Is the speaker's role right, and for municipal speakers whose label names the "
+        "municipality, is the municipality right? Independent of the conflict decision.",
+        "",
+        "| labelled role | statements | role right | municipality rows | municipality right |",
+        "|---|---|---|---|---|",
+    ]
+    for role, m in result["attribution"].items():
+        muni = "–" if m["municipality_accuracy"] is None else f"{m['municipality_accuracy']:.3f}"
+        lines.append(
+            f"| {role} | {m['n']} | {m['role_accuracy']:.3f} | {m['municipality_n']} | {muni} |"
+        )
+    lines += [
+        "",
+        f"Overall: role {result['role_accuracy']:.3f}; municipality "
+        f"{result['municipality_accuracy']:.3f} of {result['municipality_rows']} municipal rows.",
+        "",
+    ]
+    return lines
 
 
 def _row(name: str, m: dict) -> str:
@@ -293,6 +369,7 @@ def model_card(
         f"Topic accuracy: {result['topic_accuracy']:.3f}. Actor-role accuracy of attribution: "
         f"{result['role_accuracy']:.3f}.",
         "",
+        *_attribution_lines(result),
         "## How to reproduce",
         "",
         "```sh",

@@ -819,6 +819,39 @@ def test_evaluate_writes_model_card(tmp_path: Path) -> None:
     assert "`keyword-search-v0` F1 (P/R)" in text, "the looser search is the second baseline"
     assert "Per actor role" in text and "real and adapted" in text
     assert "| 95 % interval |" in text and "bootstrap over the test split's pages" in text
+    assert "## Attribution on its own" in text and "| kso |" in text
+
+
+def test_attribution_scores_per_role() -> None:
+    """Role and municipality accuracy per labelled role; a missing municipality is wrong."""
+    from classify.evaluate import attribution_scores
+    from classify.models.base import Prediction
+
+    rows = [
+        {"actor_role": "kso", "municipality": "Laxå"},
+        {"actor_role": "kso", "municipality": "Orust"},
+        {"actor_role": "kso", "municipality": "Aneby"},
+        {"actor_role": "regional_politician", "municipality": ""},
+        {"actor_role": "journalist", "municipality": ""},
+    ]
+    preds = [
+        Prediction(0, 0.0, actor_role="kso", municipality="Laxå kommun"),
+        Prediction(0, 0.0, actor_role="kso", municipality="Göteborg"),  # spoken about
+        Prediction(0, 0.0, actor_role="municipality", municipality=None),
+        Prediction(0, 0.0, actor_role="regional_politician"),
+        Prediction(0, 0.0, actor_role=None),
+    ]
+    got = attribution_scores(rows, preds)
+    kso = got["attribution"]["kso"]
+    assert (kso["n"], kso["role_right"], kso["municipality_n"], kso["municipality_right"]) == (
+        3,
+        2,
+        3,
+        1,
+    )
+    assert got["attribution"]["regional_politician"]["municipality_accuracy"] is None
+    assert got["attribution"]["journalist"]["role_accuracy"] == 0.0
+    assert got["municipality_accuracy"] == pytest.approx(1 / 3) and got["municipality_rows"] == 3
 
 
 def test_keyword_baselines() -> None:
