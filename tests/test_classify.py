@@ -959,3 +959,57 @@ def test_a_target_taken_from_the_lead_brings_its_state_actor() -> None:
         "– Det är inte acceptabelt, säger kommunstyrelsens ordförande Eva Ek (S).",
     )
     assert passes_gate(units[-1].features, "strict")
+
+
+def test_role_head_learns_who_speaks_where_the_rules_find_no_one() -> None:
+    """The linear model's role head: chosen by out-of-fold accuracy, used for statements
+    alone, never in whole articles (the walk's attribution is kept there)."""
+    from classify.models.linear import train_linear
+
+    places = ["Laxå", "Askersund", "Hallsberg", "Kumla", "Lekeberg", "Nora", "Lindesberg"]
+    rows = []
+    for i in range(70):
+        place = places[i % len(places)]
+        if i % 2:
+            text = f"Regionstyrelsen beslutade i veckan att dra in linje {100 + i} till {place}."
+            role = "regional_politician"
+        else:
+            text = f"Vårdcentralen i {place} får nya öppettider från vecka {i % 52 + 1}."
+            role = "journalist"
+        rows.append(
+            {
+                "id": f"x{i}",
+                "text": text,
+                "context": f"Nyheter från {places[i % 7]} och länet.",
+                "conflict": 0,
+                "topic": "transit" if i % 2 else "other_regional",
+                "actor_role": role,
+                "kind": "neg_neutral_news",
+                "origin": "real",
+                "source_url": f"http://example.org/{i // 2}",
+            }
+        )
+    for i in range(12):
+        rows.append(
+            {
+                "id": f"p{i}",
+                "text": f"– Det är ett svek mot {places[i % 7]}, säger kommunstyrelsens "
+                f"ordförande i {places[i % 7]} om Länstrafikens beslut att dra in linje {i}.",
+                "context": f"Nyheter från {places[i % 7]} och länet.",
+                "conflict": 1,
+                "topic": "transit",
+                "actor_role": "kso",
+                "kind": "positive_transit",
+                "origin": "real",
+                "source_url": f"http://example.org/p{i}",
+            }
+        )
+    model, info = train_linear(rows, folds=3)
+    assert info["role_source"] in ("head", "rule_then_head")
+    acc = json.loads(info["role_accuracy_out_of_fold"])
+    assert acc[info["role_source"]] > acc["rule"]
+    text = "Regionstyrelsen beslutade i går att dra in linje 999 till Örebro."
+    assert model.predict([text])[0].actor_role == "regional_politician"
+    feats = [statement_features(text)]
+    article = model.predict_features([text], feats, [None], article=True)[0]
+    assert article.actor_role != "regional_politician", "articles keep the rules' reading"

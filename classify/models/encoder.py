@@ -35,7 +35,7 @@ from classify.models.cv import (
     selection_weights,
     weighted_f1,
 )
-from classify.models.gates import reported_role
+from classify.models.gates import choose_role, role_choice
 
 MODEL_NAME = "encoder-e5"
 FORMAT_VERSION = 1
@@ -56,7 +56,6 @@ KIND_STANCE = {
 }
 REAL_WEIGHT = 3.0
 AUX_WEIGHT = 0.5
-ROLE_SOURCES = ("rule", "head", "rule_then_head")
 
 
 class EncoderModelError(Exception):
@@ -249,28 +248,6 @@ def validation_split(rows: list[dict], seed: int) -> tuple[list[int], list[int]]
     ]
 
 
-def _role_choice(rows, feats, head_roles) -> tuple[str, dict]:
-    """Which role to report, by accuracy on the held-out rows: the attribution rule, the
-    head, or the rule where it found a speaker and the head elsewhere."""
-    truth = [r.get("actor_role") or "" for r in rows]
-    acc = {}
-    for src in ROLE_SOURCES:
-        got = [_role(src, f, h, 0) or "" for f, h in zip(feats, head_roles, strict=True)]
-        acc[src] = round(sum(a == b for a, b in zip(got, truth, strict=True)) / len(rows), 4)
-    best = max(ROLE_SOURCES, key=lambda s: (acc[s], -ROLE_SOURCES.index(s)))
-    return best, acc
-
-
-def _role(source: str, f: StatementFeatures, head: str, conflict: int) -> str | None:
-    rule = reported_role(f, conflict)
-    head_role = None if head == "none" else head
-    if source == "rule":
-        return rule
-    if source == "head":
-        return head_role
-    return f.speaker.role if f.speaker is not None and f.speaker.role else head_role
-
-
 def train_encoder(
     rows: Sequence[dict],
     *,
@@ -400,7 +377,7 @@ def train_encoder(
     role_source, role_acc = "rule_then_head", {}
     if held:
         _, head_roles = predict_rows(held)
-        role_source, role_acc = _role_choice(
+        role_source, role_acc = role_choice(
             [rows[i] for i in held], [feats[i] for i in held], head_roles
         )
     out = Path(out)
@@ -560,7 +537,9 @@ class EncoderConflictModel(StatementModel):
                     conflict=conflict,
                     score=round(o["score"] if o else 0.0, 4),
                     topic=topic,
-                    actor_role=_role(self.role_source, f, o["role"] if o else "none", conflict),
+                    actor_role=choose_role(
+                        self.role_source, f, o["role"] if o else "none", conflict
+                    ),
                     municipality=sp.municipality if sp else None,
                     speaker=sp.name if sp else None,
                     target=target.name if target else None,

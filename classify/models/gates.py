@@ -83,3 +83,33 @@ def article_gate(feats: StatementFeatures, gate: str, article: bool) -> bool:
     article names no regional target is not about a regional priority.
     """
     return passes_gate(feats, gate) and (not article or passes_gate(feats, "strict"))
+
+
+# Where the reported role comes from: the attribution rules, a learned role head, or the
+# rules where they found a speaker and the head elsewhere. Training chooses by accuracy on
+# rows it did not fit.
+ROLE_SOURCES = ("rule", "head", "rule_then_head")
+
+
+def choose_role(source: str, f: StatementFeatures, head: str | None, conflict: int) -> str | None:
+    """The role to report from the rule's attribution and the head's guess (see ROLE_SOURCES)."""
+    rule = reported_role(f, conflict)
+    head_role = None if head in (None, "none") else head
+    if source == "rule" or head is None:
+        return rule
+    if source == "head":
+        return head_role
+    return f.speaker.role if f.speaker is not None and f.speaker.role else head_role
+
+
+def role_choice(rows, feats, head_roles) -> tuple[str, dict]:
+    """Which role source is most often right on held-out rows, with each source's accuracy."""
+    truth = [r.get("actor_role") or "" for r in rows]
+    acc = {}
+    for src in ROLE_SOURCES:
+        got = [choose_role(src, f, h, 0) or "" for f, h in zip(feats, head_roles, strict=True)]
+        acc[src] = round(
+            sum(a == b for a, b in zip(got, truth, strict=True)) / max(len(rows), 1), 4
+        )
+    best = max(ROLE_SOURCES, key=lambda s: (acc[s], -ROLE_SOURCES.index(s)))
+    return best, acc

@@ -31,9 +31,10 @@ from classify.models.cv import (
 )
 from classify.models.gates import (
     article_gate,
+    choose_role,
     has_stance_evidence,
     passes_gate,
-    reported_role,
+    role_choice,
 )
 
 MODEL_NAME = "linear-ngram"
@@ -135,6 +136,11 @@ class LinearConflictModel(StatementModel):
             :, 1
         ]
         topics = topic_clf.predict(X)
+        # Statements alone (classify-text) take the role source training chose; in whole
+        # articles the walk's attribution, carried across paragraphs, is kept.
+        role_source = "rule" if article else self.parts.get("role_source", "rule")
+        head = self.parts.get("role_clf") if role_source != "rule" else None
+        head_roles = head.predict(X) if head is not None else [None] * len(texts)
         coef = clf.coef_[0]
         names = self.parts["feature_names"]
         out = []
@@ -162,7 +168,7 @@ class LinearConflictModel(StatementModel):
                     conflict=conflict,
                     score=round(float(score), 4),
                     topic=topic,
-                    actor_role=reported_role(f, conflict),
+                    actor_role=choose_role(role_source, f, head_roles[i], conflict),
                     municipality=sp.municipality if sp else None,
                     speaker=sp.name if sp else None,
                     target=target.name if target else None,
@@ -319,7 +325,17 @@ def _fit_stance(texts, feats, ys, seed: int, weights, contexts=None) -> dict[str
 
 
 def _fit_parts(
-    texts, contexts, feats, y, topics, seed: int, weights=None, config=None, stance=None
+    texts,
+    contexts,
+    feats,
+    y,
+    topics,
+    seed: int,
+    weights=None,
+    config=None,
+    stance=None,
+    roles=None,
+    heads: bool = True,
 ) -> dict[str, Any]:
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -363,6 +379,10 @@ def _fit_parts(
         "config": dict(sorted(config.items())),
     }
     X = _features_matrix(parts, texts, feats, contexts)
+    if not heads:
+        # Only the vectorisers (out_of_fold_roles fits its own head on them).
+        parts["X"] = X
+        return parts
     clf = LogisticRegression(
         C=float(config["C"]),
         class_weight="balanced" if config.get("balanced", True) else None,
@@ -375,6 +395,8 @@ def _fit_parts(
     topic_clf.fit(X, topics)
     parts["clf"] = clf
     parts["topic_clf"] = topic_clf
+    if roles is not None:
+        parts["role_clf"] = fit_role_head(X, roles, seed)
     if stance is not None:
         parts.update(_fit_stance(texts, feats, stance, seed, weights, contexts))
     parts["feature_names"] = (
@@ -384,6 +406,63 @@ def _fit_parts(
         + [f"f:{n}" for n in meta.get_feature_names_out()]
     )
     return parts
+
+
+def fit_role_head(X, roles: np.ndarray, seed: int):
+    """The role head: who speaks, learned from the labels over the same features.
+
+    The rules only see a speaker where a title, name or institution is written out; the
+    head also learns the labels' conventions where none is (a regional board's decision
+    described, a municipal press release's own sentences). Rows without a labelled role
+    are left out; None when fewer than two roles remain.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    keep = np.flatnonzero(roles != "")
+    if len(set(roles[keep].tolist())) < 2:
+        return None
+    head = LogisticRegression(C=1.0, max_iter=3000, solver="lbfgs", random_state=seed)
+    head.fit(X[keep], roles[keep])
+    return head
+
+
+def out_of_fold_roles(
+    rows: Sequence[dict],
+    feats: Sequence[StatementFeatures],
+    config: dict[str, Any],
+    fold_of: np.ndarray,
+    seed: int = 0,
+) -> list[str]:
+    """The role head's guess for every training row, from a head that did not see its page."""
+    texts = [r["text"] for r in rows]
+    contexts = [r.get("context") or None for r in rows]
+    roles = np.array([r.get("actor_role") or "" for r in rows])
+    y = np.array([int(r["conflict"]) for r in rows])
+    topics = np.array([r.get("topic") or "none" for r in rows])
+    out = ["none"] * len(rows)
+    for k in sorted(set(fold_of.tolist())):
+        tr = np.flatnonzero(fold_of != k)
+        te = np.flatnonzero(fold_of == k)
+        parts = _fit_parts(
+            [texts[i] for i in tr],
+            [contexts[i] for i in tr],
+            [feats[i] for i in tr],
+            y[tr],
+            topics[tr],
+            seed,
+            None,
+            config,
+            heads=False,
+        )
+        head = fit_role_head(parts.pop("X"), roles[tr], seed)
+        if head is None:
+            continue
+        Xte = _features_matrix(
+            parts, [texts[i] for i in te], [feats[i] for i in te], [contexts[i] for i in te]
+        )
+        for i, role in zip(te, head.predict(Xte), strict=True):
+            out[i] = str(role)
+    return out
 
 
 def out_of_fold_scores(
@@ -510,10 +589,33 @@ def train_linear(
     assert best is not None
     f1, config, gate, thr, st = best
     weights = np.where(real, config.get("real_weight", REAL_WEIGHT), 1.0)
+    roles = np.array([r.get("actor_role") or "" for r in rows])
+    # The reported role's source (rules, head, or rules then head) by out-of-fold accuracy
+    # on the real rows that have a labelled role; the flag itself still takes the rules'
+    # speaker (the gate), so this changes what users read, not what is flagged.
+    role_source, role_acc = "rule", {}
+    labelled = [i for i in np.flatnonzero(real) if roles[i]]
+    if labelled:
+        oof_roles = out_of_fold_roles(rows, feats, config, fold_of, seed)
+        role_source, role_acc = role_choice(
+            [rows[i] for i in labelled],
+            [feats[i] for i in labelled],
+            [oof_roles[i] for i in labelled],
+        )
     parts = _fit_parts(
-        texts, contexts, feats, y, topics, seed, weights, config, stance_labels(rows)
+        texts, contexts, feats, y, topics, seed, weights, config, stance_labels(rows), roles
     )
-    parts.update({"format": FORMAT_VERSION, "threshold": thr, "stance_threshold": st, "gate": gate})
+    if parts.get("role_clf") is None:
+        role_source = "rule"
+    parts.update(
+        {
+            "format": FORMAT_VERSION,
+            "threshold": thr,
+            "stance_threshold": st,
+            "gate": gate,
+            "role_source": role_source,
+        }
+    )
     # The version names what was fitted, not only the data: the same rows under other
     # settings, thresholds or feature code give other weights and so another version.
     digest = hashlib.sha256(pickle.dumps(_canonical(parts), protocol=4)).hexdigest()[:8]
@@ -527,6 +629,8 @@ def train_linear(
         "threshold": thr,
         "stance_threshold": st,
         "config": json.dumps(config, sort_keys=True),
+        "role_source": role_source,
+        "role_accuracy_out_of_fold": json.dumps(role_acc, sort_keys=True),
         "grid": tried,
         "version": parts["version"],
     }
