@@ -8,7 +8,8 @@ see db/reference/SOURCES.md). Many locality names are also words or surnames ("V
 ("i Finnerödja", "mellan Laxå och Finnerödja"), in a route ("Laxå–Finnerödja"), in a
 compound ("Finnerödja-bussen") or in the genitive before a place noun ("Finnerödjas
 skola"). A name that is also a common word (``common_word`` 1: "Skog", "Bro", "Kista")
-needs a stronger context: a preposition of place right before it, or "mellan X och Y".
+needs a stronger context: a preposition of place right before it, or a list after one
+("mellan Kolbäck och Skog", "i Färgelanda och Fristad").
 A name listed for more than one municipality is ambiguous and never resolves.
 """
 
@@ -57,7 +58,11 @@ STRONG_CONTEXT_WORDS = frozenset(
     + ["orten", "tätorten", "samhället", "byn", "hållplatsen"]
 )
 _WORD_BEFORE = re.compile(r"([\wåäöÅÄÖ]+)[\s]+$")
-_MELLAN_OCH_BEFORE = re.compile(r"\bmellan\s+[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*)?\s+och\s+$")
+# "mellan Kolbäck och Skog", "i Färgelanda och Fristad": a list after a preposition of place.
+_LIST_AFTER_PREPOSITION = re.compile(
+    r"\b(?:i|på|från|till|mot|via|mellan|utanför|nära|vid)\s+"
+    r"[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*)?\s+(?:och|eller)\s+$"
+)
 _DASH_BEFORE = re.compile(r"[A-ZÅÄÖ][\wåäö]+\s?[–—]\s?$")
 _DASH_AFTER = re.compile(r"s?\s?[–—]\s?[A-ZÅÄÖ]")
 _COMPOUND_AFTER = re.compile(r"-[a-zåäö]")  # "Finnerödja-bussen"
@@ -160,7 +165,7 @@ def find_localities(text: str, table: LocalityTable | None = None) -> list[Local
         prev = word.group(1).casefold() if word else ""
         if name in table.common:
             placed = prev in STRONG_CONTEXT_WORDS or (
-                prev == "och" and _MELLAN_OCH_BEFORE.search(before) is not None
+                prev in ("och", "eller") and _LIST_AFTER_PREPOSITION.search(before) is not None
             )
         else:
             placed = (

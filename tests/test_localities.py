@@ -108,6 +108,8 @@ def test_ambiguous_and_common_word_names_do_not_resolve() -> None:
         "Kolbäck",
         "Skog",
     ]
+    assert [loc.name for loc in find_localities("skolorna i Färgelanda och Fristad")] == ["Fristad"]
+    assert find_localities("Anna Ek och Fristad") == []
     assert find_localities("det växer skog i skog") == []  # never lower case
     # A name that is not a common word still needs a place context.
     assert find_localities("Rengsjö säger nej.") == []
@@ -175,7 +177,7 @@ def test_build_keeps_agreeing_sources_and_drops_contradictions() -> None:
     cities = {
         "Finnerödja": [city("1860", "58.93", "14.43")],
         "Hasslerör": [city("1860", "58.95", "14.45")],
-        "Björklinge": [city("0382", "60.03", "17.55")],  # cities500's code is wrong
+        "Björklinge": [city("0382", "60.03", "17.55")],  # kept against the postort's code
         "Ekeby": [city("0180", "59.3", "18.0"), city("1280", "55.6", "13.0")],
         "Fors": [city("2081", "60.2", "15.9")],
         "Horn": [city("0513", "57.90", "15.80")],  # Kinda, near Rimforsa
@@ -204,9 +206,12 @@ def test_build_keeps_agreeing_sources_and_drops_contradictions() -> None:
         "Gårdsjö": ("1860", "postal", ""),
         "Fors": ("2081", "cities500", "1"),
         "Horn": ("0513", "cities500", ""),
+        "Björklinge": ("0382", "cities500+postal", ""),
     }
-    assert dropped["GeoNames place and postort in different municipalities"] == 1
-    assert dropped["places in more than one municipality (GeoNames)"] == 1
-    assert dropped["postort split between municipalities"] == 1
-    assert dropped["postort whose kommunkod the nearest GeoNames place contradicts"] == 1
-    assert dropped["a municipality's name or alias"] == 1
+    assert dropped == {
+        "kept: GeoNames place whose postort has another kommunkod": 1,
+        "dropped: places in more than one municipality (GeoNames)": 1,
+        "dropped: postort split between municipalities": 1,
+        "dropped: postort whose kommunkod the nearest GeoNames place contradicts": 1,
+        "dropped: a municipality's name or alias": 1,
+    }

@@ -117,10 +117,11 @@ def build(
     municipal_names: set[str],
     words: set[str],
 ) -> tuple[list[dict[str, str]], Counter[str]]:
-    """The kept rows, sorted by code then name, and a tally of why names were dropped.
+    """The kept rows, sorted by code then name, and a tally of why names were dropped
+    (and of GeoNames places kept against their postort's code).
 
-    A GeoNames place keeps its own kommunkod; a postort found there too must agree on it.
-    A postort alone keeps the municipality of most of its postal codes only when that
+    A GeoNames place keeps its own kommunkod (as in the list before the postorter were
+    added); a postort alone keeps the municipality of most of its postal codes only when that
     is also the nearest other GeoNames place's: two independent signals.
     """
     near = Neighbours(cities)
@@ -128,35 +129,37 @@ def build(
     rows = []
     for name in sorted(set(cities) | set(postal)):
         if len(name) < 3 or name.isupper() or not name[0].isupper():
-            dropped["short, all capitals or lower-case"] += 1
+            dropped["dropped: short, all capitals or lower-case"] += 1
             continue
         if name.casefold() in municipal_names:
-            dropped["a municipality's name or alias"] += 1
+            dropped["dropped: a municipality's name or alias"] += 1
             continue
         places = cities.get(name, [])
         city_codes = {p["code"] for p in places}
         counts = postal.get(name, Counter())
         if "" in city_codes and not counts:
-            dropped["no municipality code"] += 1
+            dropped["dropped: no municipality code"] += 1
             continue
         city_codes.discard("")
         if len(city_codes) > 1:
-            dropped["places in more than one municipality (GeoNames)"] += 1
+            dropped["dropped: places in more than one municipality (GeoNames)"] += 1
             continue
         if city_codes:
+            # The GeoNames place keeps its code even where the postort's differs: mostly the
+            # postal file is wrong there (Borensberg, Junsele, Mariannelund), or the name is
+            # two places (Alby in Botkyrka and in Ånge) and the populated one is meant.
             code = next(iter(city_codes))
             if counts and code != counts.most_common(1)[0][0]:
-                # Two places of one name (Alby in Botkyrka and in Ånge), or one of the two
-                # codes is wrong (cities500 puts Björklinge in Östhammar): either way, drop.
-                dropped["GeoNames place and postort in different municipalities"] += 1
-                continue
+                dropped["kept: GeoNames place whose postort has another kommunkod"] += 1
         else:
             code, n = counts.most_common(1)[0]
             if n / sum(counts.values()) < POSTAL_MAJORITY:
-                dropped["postort split between municipalities"] += 1
+                dropped["dropped: postort split between municipalities"] += 1
                 continue
             if near.code_near(name, *postal_where[name]) != code:
-                dropped["postort whose kommunkod the nearest GeoNames place contradicts"] += 1
+                dropped[
+                    "dropped: postort whose kommunkod the nearest GeoNames place contradicts"
+                ] += 1
                 continue
         place = next((p for p in places if p["code"] == code), None)
         rows.append(
@@ -205,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         writer.writerows(rows)
     print(f"{len(rows)} localities written to {args.out}")
     for why, n in dropped.most_common():
-        print(f"  dropped {n}: {why}")
+        print(f"  {n} {why}")
     return 0
 
 
