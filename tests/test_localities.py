@@ -111,6 +111,8 @@ def test_ambiguous_and_common_word_names_do_not_resolve() -> None:
     assert [loc.name for loc in find_localities("skolorna i Färgelanda och Fristad")] == ["Fristad"]
     assert find_localities("Anna Ek och Fristad") == []
     assert find_localities("det växer skog i skog") == []  # never lower case
+    # Better known abroad: left out of the list ("till Los Angeles" is not Los in Ljusdal).
+    assert find_localities("Flyget till Los Angeles är fullt.") == []
     # A name that is not a common word still needs a place context.
     assert find_localities("Rengsjö säger nej.") == []
     assert [loc.name for loc in find_localities("Rengsjös skola stängs")] == ["Rengsjö"]
@@ -189,6 +191,7 @@ def test_build_keeps_agreeing_sources_and_drops_contradictions() -> None:
         "Rimforsa": Counter({"1860": 4}),  # far from every Laxå place: dropped
         "Jämshög": Counter({"1060": 2, "1272": 2}),  # split postort: dropped
         "Laxå": Counter({"1860": 9}),  # a municipality: found as one already
+        "Lima": Counter({"2023": 2}),  # better known as Peru's capital
     }
     where = {
         "Finnerödja": (58.93, 14.43),
@@ -214,4 +217,5 @@ def test_build_keeps_agreeing_sources_and_drops_contradictions() -> None:
         "dropped: postort split between municipalities": 1,
         "dropped: postort whose kommunkod the nearest GeoNames place contradicts": 1,
         "dropped: a municipality's name or alias": 1,
+        "dropped: better known as a place abroad": 1,
     }

@@ -36,6 +36,12 @@ COLUMNS = ["name", "code", "population", "feature", "geonames_id", "source", "co
 # A postort whose postal codes lie in several municipalities keeps the one holding at
 # least this share of them (the town itself; the rest are rural codes over the border).
 POSTAL_MAJORITY = 0.75
+# Names far better known as places abroad, read far more often in that sense than as the
+# Swedish village: "till Los Angeles" must not send an article to Ljusdal.
+EXCLUDED = {
+    "Los": "Los Angeles, Los Alamos (Los lies in Ljusdal)",
+    "Lima": "Peru's capital (Lima lies in Malung-Sälen)",
+}
 
 
 def read_cities500(path: Path, codes: set[str]) -> dict[str, list[dict[str, str]]]:
@@ -130,6 +136,9 @@ def build(
     for name in sorted(set(cities) | set(postal)):
         if len(name) < 3 or name.isupper() or not name[0].isupper():
             dropped["dropped: short, all capitals or lower-case"] += 1
+            continue
+        if name in EXCLUDED:
+            dropped["dropped: better known as a place abroad"] += 1
             continue
         if name.casefold() in municipal_names:
             dropped["dropped: a municipality's name or alias"] += 1
