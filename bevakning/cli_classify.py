@@ -198,7 +198,8 @@ def evaluate(
     path = Path(card) if card else MODEL_CARD
     path.parent.mkdir(parents=True, exist_ok=True)
     info = getattr(model, "parts", {}).get("training")
-    path.write_text(model_card(model, result, baselines, sizes, info), encoding="utf-8")
+    text = model_card(model, result, baselines, sizes, info, keep_from=path)
+    path.write_text(text, encoding="utf-8")
     click.echo(f"model card -> {path}")
 
 

@@ -270,14 +270,47 @@ def _agreement_lines() -> list[str]:
     return lines
 
 
+# The card's section on conflict cases is written by `benchmarks/cases_real.py --card`,
+# not by `bevakning evaluate` (it needs no look at the test split); evaluate keeps it.
+CASES_SECTION_START = "<!-- conflict-cases:start"
+CASES_SECTION_END = "<!-- conflict-cases:end -->"
+
+
+def cases_section(card: str) -> str | None:
+    """The delimited conflict-cases section of a card, markers included, or None."""
+    start = card.find(CASES_SECTION_START)
+    end = card.find(CASES_SECTION_END, start)
+    if start < 0 or end < 0:
+        return None
+    return card[start : end + len(CASES_SECTION_END)]
+
+
+def with_cases_section(card: str, section: str) -> str:
+    """The card with `section` in place of its old one, else before "## How to reproduce"
+    (at the end when the card has no such heading)."""
+    old = cases_section(card)
+    if old is not None:
+        return card.replace(old, section.strip())
+    anchor = card.find("\n## How to reproduce")
+    if anchor < 0:
+        return card.rstrip("\n") + "\n\n" + section.strip() + "\n"
+    return card[: anchor + 1] + section.strip() + "\n\n" + card[anchor + 1 :]
+
+
 def model_card(
     model: ConflictModel,
     result: dict,
     baselines: list[tuple[str, dict]],
     sizes: dict,
     info: dict | None = None,
+    keep_from: Path | None = MODEL_CARD,
 ) -> str:
-    """The model card as Markdown (English, for researchers and maintainers)."""
+    """The model card as Markdown (English, for researchers and maintainers).
+
+    The conflict-cases section of the card at `keep_from` (figures measured on real
+    articles and the demo by benchmarks/cases_real.py, not on the test split) is carried
+    over, so regenerating the card does not drop it.
+    """
     head = "| group | statements | positives | precision | recall | F1 |\n|---|---|---|---|---|---|"
     rule = ""
     if hasattr(model, "gate"):
@@ -408,4 +441,9 @@ def model_card(
                 lines += [f"- {k}:", *[f"  - `{x}`" for x in v]]
             else:
                 lines.append(f"- {k}: {v}")
-    return "\n".join(lines) + "\n"
+    card = "\n".join(lines) + "\n"
+    if keep_from is not None and keep_from.is_file():
+        section = cases_section(keep_from.read_text(encoding="utf-8"))
+        if section:
+            card = with_cases_section(card, section)
+    return card
