@@ -193,6 +193,9 @@ COLUMN_LABELS: dict[str, str] = {
     "v": "värde",
 }
 
+# Views whose column names are already the Swedish words people read.
+SWEDISH_AS_NAMED = {"uttalanden", "artiklar"}
+
 # Where a table uses a name differently (or two columns would read the same).
 TABLE_LABELS: dict[str, dict[str, str]] = {
     "articles": {"text": "brödtext", "id": "id"},
