@@ -202,6 +202,9 @@ def test_query_pages_label_columns_and_take_dates_as_text(ds: Any, populated: Pa
     shown = [_text(t) for t in re.findall(r"(?s)<th\b[^>]*>(.*?)</th>", page)]
     assert shown[0] == "uttalande" and "statement_id" not in shown
     assert get(ds, f"/{db}/senaste_flaggade.json?_shape=array").json()[0]["statement_id"]
+    # The map plugin finds its columns by the headers' data-column: the real names stay there.
+    karta = get(ds, f"/{db}/karta", params={"fran": "", "till": ""}).text
+    assert re.search(r'<th [^>]*data-column="latitude"[^>]*>latitud</th>', karta)
     form = get(ds, f"/{db}/konflikt_per_manad_lan").text
     assert '<label for="qp1">Från och med (ÅÅÅÅ-MM-DD)</label>' in form
     fran = re.search(r'<input[^>]*name="fran"[^>]*>', form)[0]
