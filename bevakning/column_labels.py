@@ -387,10 +387,12 @@ def extra_template_vars(template: str, database: str | None, table: str | None, 
         if database is not None and (template or "").startswith(("table", "row", "query")):
             labels = await labels_for(database, datasette)
 
-        def table_title(table: str) -> str:
-            if database is None:
+        def table_title(table: str, db: str | None = None) -> str:
+            """A table's or view's Swedish title from the metadata, else its name."""
+            db = db or database
+            if db is None:
                 return table
-            return datasette.table_metadata(database, table).get("title") or table
+            return datasette.table_metadata(db, table).get("title") or table
 
         return {
             "column_label": column_label,

@@ -222,3 +222,19 @@ def test_query_pages_label_columns_and_take_dates_as_text(ds: Any, populated: Pa
     for name in ("fran", "till"):
         field = re.search(rf'<input[^>]*name="{name}"[^>]*>', dashboard)[0]
         assert 'type="text"' in field and 'placeholder="ÅÅÅÅ-MM-DD"' in field
+
+
+def test_home_and_database_pages_name_tables_and_columns_in_swedish(
+    ds: Any, populated: Path
+) -> None:
+    db = populated.stem
+    page = get(ds, f"/{db}").text
+    assert f'<a href="/{db}/statements" title="statements">Uttalanden</a>' in page
+    lists = re.findall(r"(?s)<p><em>(.*?)</em></p>", page)
+    assert len(lists) >= 19
+    shown = {c.strip() for line in lists for c in html.unescape(line).split(",")}
+    assert {"citat", "roll", "poäng", "K-kategori"} <= shown
+    assert not shown & ENGLISH, shown & ENGLISH
+    assert ">Uttalanden att läsa</a>" in page, "views by their titles"
+    home = _text(get(ds, "/").text)
+    assert "Data license" not in home and "Licens:" in home
