@@ -1,4 +1,5 @@
-"""Datasette plugin: a canned query's county, topic or role typed as an unknown word says so.
+"""Datasette plugin: a canned query's county, topic or role typed as an unknown word says so,
+and so does a date that is not ÅÅÅÅ-MM-DD.
 
 The queries turn what the user typed into a code through `label_terms` (see
 db/labels.py); a word that is not there would silently give an empty table.
@@ -11,6 +12,8 @@ answers are unchanged (an empty list), and nothing is cached per user.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sqlite3
 from typing import Any
 
@@ -45,6 +48,28 @@ async def unknown_values(db: Any, args: dict[str, str]) -> list[str]:
     return warnings
 
 
+# Date parameters: the queries compare ÅÅÅÅ-MM-DD text, so "3/4/2025" would match nothing.
+DATE_PARAMS = {"fran": "Från", "till": "Till"}
+
+
+def bad_dates(args: dict[str, str]) -> list[str]:
+    """One Swedish warning per filled-in date that is not a real ÅÅÅÅ-MM-DD date."""
+    warnings = []
+    for param, label in DATE_PARAMS.items():
+        value = (args.get(param) or "").strip()
+        if not value:
+            continue
+        try:
+            ok = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and dt.date.fromisoformat(value)
+        except ValueError:
+            ok = False
+        if not ok:
+            warnings.append(
+                f"{label}: '{value}' är inget datum – skriv ÅÅÅÅ-MM-DD, t.ex. 2025-03-04."
+            )
+    return warnings
+
+
 @hookimpl
 def extra_template_vars(template: str, database: str | None, request: Any, datasette: Any):
     """On a query page, warn about each unknown county, topic or role the form carries.
@@ -60,6 +85,9 @@ def extra_template_vars(template: str, database: str | None, request: Any, datas
         if any(args.values()):
             for message in await unknown_values(datasette.get_database(database), args):
                 datasette.add_message(request, message, datasette.WARNING)
+        dates = {p: request.args.get(p, "") for p in DATE_PARAMS}
+        for message in bad_dates(dates):
+            datasette.add_message(request, message, datasette.WARNING)
         return {}
 
     return inner

@@ -2,8 +2,9 @@
 
 - `statements.evidence` (the model's JSON) as a short list of what it found,
   instead of 10-15 lines of raw JSON per row;
-- codes in table pages (roles, topics, statuses, verdicts, quote kinds, the
-  conflict flag) as their Swedish label from `labels`, the code in a tooltip;
+- codes in table pages (roles, topics, statuses, verdicts, quote kinds, 1/0
+  flags, a source's or a criticised region's county) as their Swedish label
+  from `labels`, the code in a tooltip;
 - the reading views' ids (`uttalanden`, `artiklar`) link to the statement's
   and the article's own pages;
 - `review_margin` and `score` rounded to two decimals (0.021, not 0.02100000000000002);
@@ -40,7 +41,16 @@ LABELLED = {
     "verdict": "verdict",
     "quote_kind": "quote_kind",
     "conflict": "flag",
+    "model_conflict": "flag",
+    "paywall": "flag",
+    "paywalled": "flag",
+    "verified": "flag",
+    "story_first": "flag",
+    "refresh": "flag",
+    "region_lan_code": "lan",
 }
+# Where only one table's column holds that kind of code (elsewhere a `lan` sits beside its name).
+LABELLED_IN_TABLE = {("sources", "lan"): "lan"}
 LABEL_TTL = 60.0
 _label_cache: dict[tuple[int, str], tuple[float, dict[tuple[str, str], str]]] = {}
 # The reading views have no row pages of their own: their ids link to the tables'.
@@ -108,6 +118,13 @@ def highlight(text: str, quotes: list[str]) -> Markup:
     return Markup(f"<p>{escaped}</p>")
 
 
+def label_kind(table: str | None, column: str) -> str | None:
+    """The `labels` kind of a table's code column (None: not a code, or not a table page)."""
+    if table is None:
+        return None
+    return LABELLED_IN_TABLE.get((table, column)) or LABELLED.get(column)
+
+
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette):
     """See the module docstring; every other cell keeps Datasette's rendering."""
@@ -115,8 +132,9 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     if link is not None and isinstance(value, int):
         href = f"{datasette.urls.database(database)}/{link}/{value}"
         return Markup(f'<a href="{escape(href)}">{value}</a>')
-    if table is not None and column in LABELLED and isinstance(value, (str, int)):
-        return _labelled(LABELLED[column], str(value), database, datasette)
+    kind = label_kind(table, column)
+    if kind is not None and isinstance(value, (str, int)):
+        return _labelled(kind, str(value), database, datasette)
     if column in ROUNDED and isinstance(value, float):
         return f"{value:.2f}"
     if table == "statements" and column == "evidence" and isinstance(value, str):

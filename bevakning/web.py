@@ -115,6 +115,7 @@ def make_datasette(
     from datasette.plugins import pm
 
     from bevakning import (
+        column_labels,
         dashboard,
         excel_csv,
         param_check,
@@ -138,6 +139,7 @@ def make_datasette(
         unsubscribe_route,
         dashboard,
         query_links,
+        column_labels,
     ):
         if not pm.is_registered(plugin):
             pm.register(plugin, name=f"bevakning-{plugin.__name__.rsplit('.', 1)[-1]}")

@@ -405,3 +405,64 @@ def test_chromium_pages_people_open_are_swedish_short_and_reviewable(
         finally:
             browser.close()
     assert (3, "correct", "Rätt läst i webbläsaren", REVIEWER) in _reviews(path)
+
+
+def test_chromium_statements_read_in_swedish_and_headers_still_sort(
+    server, output_dir: Path
+) -> None:
+    """Issue 14: the statements table's headers are Swedish labels, a click on one still sorts
+    by the real column, the column menu is Swedish, and dates are typed as ÅÅÅÅ-MM-DD."""
+    from playwright.sync_api import sync_playwright
+
+    base, _ = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 900}, locale="en-US")
+        try:
+            page.goto(f"{base}/bevakning/statements")
+            heads = [
+                h.replace("▲", "").replace("▼", "").strip()
+                for h in page.locator("table.rows-and-columns thead th").all_inner_texts()
+            ]
+            assert {"citat", "talare", "roll", "ämne", "flaggad", "poäng"} <= set(heads), heads
+            assert not {"text", "speaker", "actor_role", "topic", "conflict", "score"} & set(heads)
+            page.screenshot(path=output_dir / "statements_swedish.png", full_page=True)
+
+            def scores() -> list[float]:
+                cells = page.locator("table.rows-and-columns td.col-score").all_inner_texts()
+                return [float(c) for c in cells if c.strip()]
+
+            page.get_by_role("link", name="poäng", exact=True).click()
+            page.wait_for_url("**/statements?_sort=score")
+            ascending = scores()
+            assert len(ascending) >= 3 and ascending == sorted(ascending)
+            page.get_by_role("link", name=re.compile(r"^poäng\W+▼$")).click()
+            page.wait_for_url("**/statements?_sort_desc=score")
+            assert scores() == sorted(ascending, reverse=True)
+            assert "sorterade efter poäng fallande" in page.locator("h3").first.inner_text()
+
+            page.locator("th[data-column=actor_role] .dropdown-menu-icon").click()
+            assert page.get_by_text("Sortera stigande").is_visible()
+            assert page.locator(".dropdown-column-type").inner_text().startswith("Typ: TEXT")
+            page.screenshot(path=output_dir / "statements_sorted_menu.png", full_page=True)
+
+            # An English-locale browser still shows ÅÅÅÅ-MM-DD, and the query takes it.
+            page.goto(f"{base}/bevakning/konflikt_per_manad_lan")
+            fran = page.locator("input[name=fran]")
+            assert fran.get_attribute("type") == "text"
+            assert fran.get_attribute("placeholder") == "ÅÅÅÅ-MM-DD"
+            assert page.get_by_text("Från och med (ÅÅÅÅ-MM-DD)").is_visible()
+            fran.fill("03/01/2025")
+            assert not fran.evaluate("e => e.checkValidity()"), "mm/dd/yyyy is refused"
+            fran.fill("2025-03-01")
+            page.fill("input[name=till]", "2025-03-31")
+            page.locator("form.sql input[type=submit]").click()
+            page.wait_for_url("**fran=2025-03-01**")
+            table = page.locator("table.rows-and-columns").inner_text()
+            assert "2025-03" in table and "2025-04" not in table
+            page.screenshot(path=output_dir / "dates_as_text.png", full_page=True)
+        finally:
+            browser.close()

@@ -315,3 +315,15 @@ def test_every_demo_page_is_under_5000_px_at_1400_px(demo_db: Path, output_dir: 
     assert len(heights) > 30
     tall = {path: h for path, h in heights.items() if h >= 5000}
     assert not tall, tall
+
+
+def test_every_demo_table_view_and_row_page_has_swedish_headers(demo_db: Path) -> None:
+    """Issue 14: on the demo's data every column header a reader meets is its Swedish label
+    (bevakning/column_labels.py), on table, view and row pages alike."""
+    from test_datasette_labels import header_problems
+
+    from bevakning.web import make_datasette
+
+    problems, seen = header_problems(make_datasette(demo_db, environ={}), demo_db.stem)
+    assert not problems, problems
+    assert seen["tables"] >= 25 and seen["rows"] >= 12 and seen["headers"] > 200, seen
