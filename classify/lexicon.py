@@ -540,7 +540,7 @@ MEN_NAMES = frozenset(_MEN.split())
 
 
 _REGION_AFTER_TITLE = re.compile(
-    r"(?:\s*\([\w ]{1,20}\))?,?\s*(?:i |för |inom )?(?:Region [A-ZÅÄÖ]|landsting\w*|regionen\b|"
+    r"(?:\s*\([\w ]{1,20}\))?,?\s*\(?(?:i |för |inom )?(?:Region [A-ZÅÄÖ]|landsting\w*|regionen\b|"
     r"regionfullmäktige|Västra Götalandsregionen)"
 )
 
@@ -563,7 +563,8 @@ def role_from_title(text: str) -> tuple[str, str, str] | None:
         return ("other", "union", "Kommunal")
     start, role, scope, title = best
     after = text[start + len(title) : start + len(title) + 40]
-    # "oppositionsråd (M) Region Örebro län", "gruppledare i landstingsfullmäktige".
+    # "oppositionsråd (M) Region Örebro län", "gruppledare i landstingsfullmäktige",
+    # "gruppledare (landstinget Sörmland)".
     if role in MUNICIPAL_ROLES and _REGION_AFTER_TITLE.match(after):
         return ("regional_politician", "region", title)
     # "oppositionsråd i Region X" / "i regionen": the title sits in the region. Only the

@@ -39,6 +39,12 @@ from db import open_db
             "Sebastian Cehlin, oppositionsråd (M) Region Örebro län.",
             "regional_politician",
         ),
+        # The regional seat in brackets after the title.
+        (
+            "Då få reser med kollektivtrafik måste förslaget ställas mot kostnaderna.",
+            "Kan du lova senare bussturer? Magnus Leivik, gruppledare (landstinget Sörmland)",
+            "regional_politician",
+        ),
         # A party group of a municipality speaks for it.
         (
             "Socialdemokraterna i Ljungby kommun står inte bakom förslaget att stänga akuten.",
