@@ -359,7 +359,7 @@ def classify_with_ray(
     address: str | None = None,
     workers: int = 2,
     refresh: bool = False,
-    batch_size: int = 64,
+    batch_size: int = 32,
     out: str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     stage_times: dict | None = None,
@@ -410,7 +410,7 @@ def classify_with_ray(
             if out_dir is None:
                 db.close()
             raise
-    driver = {"wait": 0.0, "store": 0.0, "cases": 0.0}
+    driver = {"wait": 0.0, "get": 0.0, "store": 0.0, "cases": 0.0}
     actors: list[Any] = []
     try:
         remote = ray.remote(ClassifyWorker).options(
@@ -459,7 +459,9 @@ def classify_with_ray(
                 continue
             queue.popleft()
             ready.discard(ref)
-            result = ray.get(ref)
+            t0 = time.perf_counter()
+            result = ray.get(ref)  # ready: this is the transfer and unpickling
+            driver["get"] += time.perf_counter() - t0
             refill()
             t0 = time.perf_counter()
             if out_dir is not None:
