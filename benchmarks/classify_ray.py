@@ -154,6 +154,9 @@ def main() -> None:
                 name = f"ray {'--out' if out else 'sqlite'} {workers}w"
                 db = fresh(f"ray-{int(out)}-{workers}.db")
                 times: dict = {}
+                time.sleep(
+                    3
+                )  # Ray replaces the killed workers of the last run: not this run's cost
                 before = _load()
                 daemons, driver_cpu = _ray_daemons(), _cpu_self()
                 t0 = time.perf_counter()
