@@ -191,11 +191,13 @@ def main() -> None:
             stages = ", ".join(
                 f"{k} {1000 * w[k] / n:.2f}" for k in ("read", "classify", "encode", "write")
             )
+            up = w["ready_at"] - times["driver"]["created_at"]
             print(
-                f"    worker {w['pid']}: {w['articles']} articles, model load {w['load']:.1f} s; "
+                f"    worker {w['pid']}: {w['articles']} articles, ready {up:.1f} s after it was "
+                f"asked for (model load and warm-up {w['load']:.1f} s of that); "
                 f"ms per article of the run: {stages}; recomputed {w['recomputed']}"
             )
-        d = times["driver"]
+        d = {k: v for k, v in times["driver"].items() if k != "created_at"}
         print(
             "    driver, ms per article: "
             + ", ".join(f"{k} {1000 * v / n:.2f}" for k, v in d.items())
