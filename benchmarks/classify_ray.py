@@ -1,20 +1,21 @@
 """`bevakning classify --engine ray` against the local engine, in the same run.
 
-    python benchmarks/classify_ray.py --articles 1500
-    python benchmarks/classify_ray.py --articles 1500 --base /tmp/ray-bench.db   # keep the input
+    python benchmarks/classify_ray.py --articles 1500 --base /tmp/bench-1500.db --rounds 3
 
 Stores --articles distinct demo articles (benchmarks/warc.py's generator,
-through import-warc; with --base, once, and reused by later runs), then
-classifies a fresh copy of that database with: the local engine; Ray writing
-to SQLite with 1 and 2 workers; Ray writing Parquet shards (--out) with 1 and
-2 workers; the local engine again (load on a shared machine drifts; the two
-local runs show by how much). One local Ray instance with 2 CPUs, started
-once; its start-up is reported apart. For each run: articles/s, the load
-average (/proc/loadavg) before and after, and where the time went (per
-worker: load, read, classify, encode, write; the driver: waiting for results,
-storing, cases), in ms per article. Then the Ray overhead at 1 worker and the
-speed-up at 2 workers (targets: <= 15 % and >= 1.7x) against the mean of the
-two local runs, and the peak RSS of the driver and of each worker.
+through import-warc; with --base, once, and reused by later runs). Then, per
+round, classifies a fresh copy of that database five times: the local engine;
+Ray writing to SQLite with 1 and 2 workers; Ray writing Parquet shards (--out)
+with 1 and 2 workers. One local Ray instance with 2 CPUs, started once (its
+start-up is reported apart; the local engine runs beside the idle instance).
+For each run: articles/s, the load average (/proc/loadavg) before and after,
+and where the time went (per worker: start-up, then read, classify, encode,
+write in ms per article it handled; the driver: waiting, fetching results,
+storing, cases, and the CPU of the driver and of Ray's own processes, in ms
+per article). Then, over the rounds, the median and best of each: the Ray
+overhead at 1 worker and the speed-up at 2 workers (targets: <= 15 % and
+>= 1.7x), and the peak RSS of the driver and of each worker. On a shared
+machine run it when the load is low; the load figures say what it was.
 Needs the optional extra `scale`.
 """
 
@@ -99,7 +100,10 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=400)
     ap.add_argument("--batch-size", type=int, default=32, help="articles per range")
     ap.add_argument("--base", help="the input database: built there once, reused when present")
+    ap.add_argument("--rounds", type=int, default=1, help="repeat the five runs (median, best)")
     args = ap.parse_args()
+
+    import statistics
 
     import ray
     from warc import build
@@ -119,105 +123,110 @@ def main() -> None:
             toml, _ = build(tmpd / "a.warc.gz", args.articles, mix=False)
             (tmpd / "sources.toml").write_text(toml, encoding="utf-8")
             WarcImporter(base, load_sources(tmpd / "sources.toml")).run([tmpd / "a.warc.gz"])
+        copies = iter(range(10**6))
 
-        def fresh(name: str) -> Path:
-            path = tmpd / name
+        def fresh() -> Path:
+            path = tmpd / f"copy-{next(copies)}.db"
             shutil.copy(base, path)
             return path
 
-        rows: list[tuple[str, float, str, str, dict | None]] = []
-
-        def local(name: str) -> None:
-            db = open_db(fresh(f"{name}.db"))
-            before = _load()
-            t0 = time.perf_counter()
-            rep = classify_articles(db, load_model(None))
-            rows.append((name, time.perf_counter() - t0, before, _load(), None))
-            db.close()
-            counts["local"] = rep
-
-        counts: dict = {}
-        local("local")
-        before = _load()
+        first = fresh()
+        db = open_db(first)
+        expected = classify_articles(db, load_model(None))
+        db.close()
+        n = expected.articles
         t0 = time.perf_counter()
-        export_partitioned(tmpd / "local.db", "statements", tmpd / "exported")
-        t_export = time.perf_counter() - t0
-        print(f"export --format parquet --partition month after local: {t_export:.1f} s ({before})")
+        export_partitioned(first, "statements", tmpd / "exported")
+        print(
+            f"{n} articles, {expected.statements} statements, {expected.flagged} flagged; "
+            f"export --format parquet --partition month: {time.perf_counter() - t0:.1f} s"
+        )
         t0 = time.perf_counter()
         ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
-        t_init = time.perf_counter() - t0
+        print(f"ray start-up: {time.perf_counter() - t0:.1f} s (once per run, not counted below)")
         stop = threading.Event()
         peak: dict = {"driver": 0.0, "workers": {}}
         threading.Thread(target=_watch, args=(stop, peak), daemon=True).start()
-        for out in (False, True):
-            for workers in (1, 2):
-                name = f"ray {'--out' if out else 'sqlite'} {workers}w"
-                db = fresh(f"ray-{int(out)}-{workers}.db")
-                times: dict = {}
-                time.sleep(
-                    3
-                )  # Ray replaces the killed workers of the last run: not this run's cost
+        results: dict[str, list[float]] = {}
+        configs = [("local", 0, False)] + [
+            (f"ray {'--out' if out else 'sqlite'} {w}w", w, out)
+            for out in (False, True)
+            for w in (1, 2)
+        ]
+        for _ in range(args.rounds):
+            for name, workers, out in configs:
+                path = fresh()
+                time.sleep(3)  # Ray replaces the last run's killed workers: not this run's cost
                 before = _load()
                 daemons, driver_cpu = _ray_daemons(), _cpu_self()
+                times: dict = {}
                 t0 = time.perf_counter()
-                rep = classify_with_ray(
-                    db,
-                    None,
-                    workers=workers,
-                    batch_size=args.batch_size,
-                    out=tmpd / f"shards-{workers}" if out else None,
-                    stage_times=times,
-                )
-                rows.append((name, time.perf_counter() - t0, before, _load(), times))
+                if not workers:
+                    db = open_db(path)
+                    rep = classify_articles(db, load_model(None))
+                    db.close()
+                else:
+                    rep = classify_with_ray(
+                        path,
+                        None,
+                        workers=workers,
+                        batch_size=args.batch_size,
+                        out=tmpd / f"shards-{next(copies)}" if out else None,
+                        stage_times=times,
+                    )
+                t = time.perf_counter() - t0
+                assert rep.statements == expected.statements, (rep, expected)
+                results.setdefault(name, []).append(t)
+                print(f"{name:14} {t:6.1f} s {n / t:6.1f} articles/s  load {before} -> {_load()}")
+                if not workers:
+                    continue
                 after = _ray_daemons()
-                times["cpu"] = {
+                mine = set(peak["workers"]) | {w["pid"] for w in times["workers"]}
+                cpu = {
                     "driver": _cpu_self() - driver_cpu,
-                    "ray daemons": sum(after[p] - daemons[p] for p in after if p in daemons),
+                    "ray daemons": sum(
+                        after[p] - daemons[p] for p in after if p in daemons and p not in mine
+                    ),
                 }
-                assert rep.statements == counts["local"].statements, (rep, counts["local"])
+                for w in times["workers"]:
+                    up = w["ready_at"] - times["driver"]["created_at"]
+                    stages = ", ".join(
+                        f"{k} {1000 * w[k] / w['articles']:.2f}"
+                        for k in ("read", "classify", "encode", "write")
+                    )
+                    print(
+                        f"    worker {w['pid']}: {w['articles']} articles, ready {up:.1f} s after "
+                        f"it was asked for (model load and warm-up {w['load']:.1f} s of that); "
+                        f"ms per own article: {stages}; recomputed {w['recomputed']}"
+                    )
+                d = {k: v for k, v in times["driver"].items() if k != "created_at"}
+                print(
+                    "    driver, ms per article: "
+                    + ", ".join(f"{k} {1000 * v / n:.2f}" for k, v in d.items())
+                    + "; CPU ms per article: "
+                    + ", ".join(f"{k} {1000 * v / n:.2f}" for k, v in cpu.items())
+                )
         ray.shutdown()
         stop.set()
-        local("local again")
-    n = counts["local"].articles
-    print(
-        f"{n} articles, {counts['local'].statements} statements, {counts['local'].flagged} flagged"
-    )
-    print(f"ray start-up: {t_init:.1f} s (once per run, not counted below)")
-    for name, t, before, after, times in rows:
-        print(f"{name:16} {t:6.1f} s {n / t:6.1f} articles/s  load {before} -> {after}")
-        if not times:
-            continue
-        for w in times["workers"]:
-            stages = ", ".join(
-                f"{k} {1000 * w[k] / n:.2f}" for k in ("read", "classify", "encode", "write")
-            )
-            up = w["ready_at"] - times["driver"]["created_at"]
-            print(
-                f"    worker {w['pid']}: {w['articles']} articles, ready {up:.1f} s after it was "
-                f"asked for (model load and warm-up {w['load']:.1f} s of that); "
-                f"ms per article of the run: {stages}; recomputed {w['recomputed']}"
-            )
-        d = {k: v for k, v in times["driver"].items() if k != "created_at"}
-        print(
-            "    driver, ms per article: "
-            + ", ".join(f"{k} {1000 * v / n:.2f}" for k, v in d.items())
-            + "; CPU ms per article: "
-            + ", ".join(f"{k} {1000 * v / n:.2f}" for k, v in times["cpu"].items())
-        )
-    t_local = (rows[0][1] + rows[-1][1]) / 2
-    by = {name: t for name, t, *_ in rows}
+    print(f"summary over {args.rounds} round(s): median (best) articles/s")
+    med = {k: statistics.median(v) for k, v in results.items()}
+    best = {k: min(v) for k, v in results.items()}
+    for k in results:
+        print(f"  {k:14} {n / med[k]:6.1f} ({n / best[k]:6.1f})")
     for kind in ("sqlite", "--out"):
-        t1, t2 = by[f"ray {kind} 1w"], by[f"ray {kind} 2w"]
+        one, two = f"ray {kind} 1w", f"ray {kind} 2w"
         print(
-            f"ray {kind}: overhead at 1 worker {100 * (t1 / t_local - 1):+.0f} % (target <= 15 %); "
-            f"speed-up at 2 workers {t_local / t2:.2f}x over local (target >= 1.7x), "
-            f"{t1 / t2:.2f}x over 1 worker"
+            f"ray {kind}: overhead at 1 worker {100 * (med[one] / med['local'] - 1):+.0f} % "
+            f"(best {100 * (best[one] / best['local'] - 1):+.0f} %; target <= 15 %); speed-up at 2 "
+            f"workers {med['local'] / med[two]:.2f}x over local (best {best['local'] / best[two]:.2f}x;"
+            f" target >= 1.7x), {med[one] / med[two]:.2f}x over 1 worker "
+            f"(best {best[one] / best[two]:.2f}x)"
         )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers_rss = ", ".join(f"{v:.0f}" for v in sorted(peak["workers"].values()))
     print(
-        f"peak RSS: driver {peak['driver']:.0f} MiB during the Ray runs ({rss:.0f} MiB over the "
-        f"whole process, local engine included); each worker: {workers_rss} MiB"
+        f"peak RSS: driver {peak['driver']:.0f} MiB during the runs ({rss:.0f} MiB over the whole "
+        f"process); each worker: {workers_rss} MiB"
     )
 
 
