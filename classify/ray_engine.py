@@ -363,7 +363,7 @@ def classify_with_ray(
     address: str | None = None,
     workers: int = 2,
     refresh: bool = False,
-    batch_size: int = 32,
+    batch_size: int | None = None,
     out: str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     stage_times: dict | None = None,
@@ -371,7 +371,10 @@ def classify_with_ray(
     """Classify every unclassified article on Ray (see the module doc).
 
     `out`: write Parquet shards there instead of the database (cases not
-    built). `stage_times`, when given, is filled with the seconds each worker
+    built). `batch_size`: articles per range; by default 32 for up to 2 workers,
+    growing with the pool (16 per worker, at most 1,000) so that the driver, which
+    handles one result per range, keeps up with hundreds of workers. `stage_times`,
+    when given, is filled with the seconds each worker
     and the driver spent per stage.
     """
     try:
@@ -426,7 +429,8 @@ def classify_with_ray(
         outs = str(out_dir) if out_dir is not None else None
         driver["created_at"] = time.time()
         actors = [remote.remote(path, model_name, where, outs) for _ in range(workers)]
-        ranges = _ranges(reader, where, batch_size)
+        size = batch_size or min(1000, max(32, 16 * workers))
+        ranges = _ranges(reader, where, size)
         busy = [0] * workers
         queue: deque[tuple[int, int, Any, int]] = deque()  # (lo, hi, ref, worker), id order
         ready: set[Any] = set()
