@@ -215,7 +215,13 @@ def _classify(db_path: str, model_name: str | None, refresh: bool) -> None:
     help="ray: on a Ray cluster (optional extra `scale`; see docs/scale.md).",
 )
 @click.option("--address", help="--engine ray: cluster address (auto, host:port); default local.")
-@click.option("--workers", default=2, show_default=True, help="--engine ray: model workers.")
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="--engine ray: model workers.",
+)
 @click.option(
     "--out",
     "out_dir",

@@ -387,6 +387,8 @@ def classify_with_ray(
     from db.cases import rebuild_cases_for_articles
     from db.store import replace_statements
 
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
     check_address(address)
     path = str(Path(db_path).resolve())
     out_dir = prepare_out_dir(out) if out is not None else None
@@ -426,7 +428,7 @@ def classify_with_ray(
             max_task_retries=-1,  # ... and its calls run again
             scheduling_strategy="SPREAD",
         )
-        outs = str(out_dir) if out_dir is not None else None
+        outs = str(out_dir.resolve()) if out_dir is not None else None  # workers: other cwd
         driver["created_at"] = time.time()
         actors = [remote.remote(path, model_name, where, outs) for _ in range(workers)]
         size = batch_size or min(1000, max(32, 16 * workers))

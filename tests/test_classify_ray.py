@@ -312,3 +312,16 @@ def test_out_bad_folder_cli_is_one_line_before_ray_starts(tmp_path: Path) -> Non
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and "holds files not written by classify --out" in lines[0], lines
     assert not (tmp_path / "x.db").exists()  # failed before touching the database
+
+
+@pytest.mark.parametrize(
+    ("args", "expect"),
+    [
+        (("--out", "shards"), "--out needs --engine ray"),
+        (("--engine", "ray", "--workers", "0"), "Invalid value for '--workers'"),
+    ],
+)
+def test_classify_cli_refuses_bad_ray_options(args: tuple, expect: str, tmp_path: Path) -> None:
+    res = run_cli("classify", "--db", str(tmp_path / "x.db"), *args)
+    assert res.returncode == 2 and expect in res.stderr, res.stderr
+    assert not (tmp_path / "x.db").exists() and not (tmp_path / "shards").exists()
