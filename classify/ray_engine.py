@@ -254,6 +254,7 @@ class ClassifyWorker:
             "statements": sum(len(r) for r, _ in rows),
             "flagged": sum(s["conflict"] for r, _ in rows for s in r),
             "new_ids": sum(sid is None for _, ids in rows for sid in ids),
+            "model": self.model.name,
         }
 
     def write(self, lo: int, hi: int, first_id: int) -> dict[str, int]:
@@ -457,6 +458,7 @@ def classify_with_ray(
 
         refill()
         pending: list[int] = []
+        model_used = model_name
         while queue:
             lo, hi, ref, i = queue[0]
             if ref not in ready:
@@ -481,6 +483,7 @@ def classify_with_ray(
                 report.articles += result["articles"]
                 report.statements += result["statements"]
                 report.flagged += result["flagged"]
+                model_used = result["model"]
                 if len(writes) > 4 * workers:  # harvest: errors surface early, memory stays flat
                     finished, writes = ray.wait(writes, num_returns=len(writes), timeout=0)
                     ray.get(finished)
@@ -510,7 +513,7 @@ def classify_with_ray(
             ray.get(writes)
             driver["wait"] += time.perf_counter() - t0
         if out_dir is not None:
-            _finish(out_dir, report, model_name)
+            _finish(out_dir, report, model_used)
         if stage_times is not None:
             stage_times["workers"] = ray.get([a.timings.remote() for a in actors])
             stage_times["driver"] = driver

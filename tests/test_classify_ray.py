@@ -5,6 +5,7 @@ Ray fails the run, elsewhere these tests skip."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -231,7 +232,8 @@ def test_out_writes_the_shards_the_export_writes(
     assert _months(out) == _months(exported) and len(_months(out)) >= 2
     # one shard per range and month, named after the range's first article id
     assert all(p.name.startswith("batch-") for p in out.glob("month=*/*.parquet"))
-    assert (out / MARKER).is_file()
+    assert json.loads((out / MARKER).read_text())["statements"] == report.statements
+    assert json.loads((out / MARKER).read_text())["model"].startswith("linear")
     # the database is only read: nothing classified there
     assert sqlite3.connect(db).execute("select count(*) from statements").fetchone()[0] == 0
     # a second run into the same folder replaces the first (no doubled rows)
@@ -272,6 +274,40 @@ def test_out_with_a_worker_killed_mid_run_loses_and_doubles_nothing(
     assert sum(w["recomputed"] for w in times["workers"]) >= 1
     assert not {w["pid"] for w in times["workers"]} & set(killed)
     assert not list(out.glob("month=*/.*"))  # no temporary file left behind
+
+
+def test_out_with_refresh_keeps_the_ids_classify_keeps(
+    articles_db: Path, cluster, tmp_path: Path
+) -> None:
+    """Over a classified database, --refresh gives unchanged sentences their stored ids."""
+    from classify.model import load_model
+    from classify.pipeline import classify_articles
+    from classify.ray_engine import classify_with_ray
+    from db import open_db
+    from db.export import export_partitioned
+
+    classified = tmp_path / "classified.db"
+    shutil.copy(articles_db, classified)
+    db = open_db(classified)
+    classify_articles(db, load_model(None))
+    # one article's stored statements moved up by 1,000: the refresh must keep those ids
+    db.execute(
+        "update statements set id = id + 1000 where article_id = "
+        "(select min(article_id) from statements)"
+    )
+    db.conn.commit()
+    db.close()
+    local, ray_db = tmp_path / "local.db", tmp_path / "ray.db"
+    shutil.copy(classified, local)
+    shutil.copy(classified, ray_db)
+    db = open_db(local)
+    classify_articles(db, load_model(None), refresh=True)
+    db.close()
+    export_partitioned(local, "statements", tmp_path / "exported")
+    classify_with_ray(ray_db, None, workers=2, batch_size=8, refresh=True, out=tmp_path / "out")
+    rows = _shard_rows(tmp_path / "out")[1]
+    assert rows == _shard_rows(tmp_path / "exported")[1]
+    assert max(r[0] for r in rows) > 1000
 
 
 @pytest.mark.parametrize(
