@@ -529,8 +529,16 @@ def classify_with_ray(
 
 
 def _finish(out_dir: Path, report: ClassifyReport, model_name: str | None) -> None:
-    """The marker a reader can check: the run finished, with what it wrote."""
+    """The marker a reader can check: the run finished, with what it wrote.
+
+    A worker killed while writing leaves its hidden temporary file (its range was
+    written again under the shard's name): removed here.
+    """
     from db.store import now_iso
+
+    for tmp in out_dir.glob("month=*/.batch-*"):
+        if TEMP_SHARD.fullmatch(tmp.name):
+            tmp.unlink()
 
     (out_dir / MARKER).write_text(
         json.dumps(

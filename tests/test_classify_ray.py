@@ -236,9 +236,13 @@ def test_out_writes_the_shards_the_export_writes(
     assert json.loads((out / MARKER).read_text())["model"].startswith("linear")
     # the database is only read: nothing classified there
     assert sqlite3.connect(db).execute("select count(*) from statements").fetchone()[0] == 0
-    # a second run into the same folder replaces the first (no doubled rows)
+    # a second run into the same folder replaces the first (no doubled rows), also when a
+    # killed writer left its temporary file there
+    month = sorted(_months(out))[0]
+    (out / month / ".batch-0000000001.parquet.tmp-99").write_bytes(b"half")
     classify_with_ray(db, None, workers=2, batch_size=8, out=out)
     assert _shard_rows(out)[1] == want
+    assert not list(out.glob("month=*/.*"))
 
 
 def test_out_with_a_worker_killed_mid_run_loses_and_doubles_nothing(
