@@ -215,7 +215,21 @@ def _classify(db_path: str, model_name: str | None, refresh: bool) -> None:
     help="ray: on a Ray cluster (optional extra `scale`; see docs/scale.md).",
 )
 @click.option("--address", help="--engine ray: cluster address (auto, host:port); default local.")
-@click.option("--workers", default=2, show_default=True, help="--engine ray: model workers.")
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="--engine ray: model workers.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    metavar="DIR",
+    help="--engine ray: write the statements as Parquet shards per month in DIR (the export's "
+    "columns) instead of the database, which is only read; conflict cases are not built "
+    "(they need the statements in the database).",
+)
 @translate_errors
 def classify(
     db_path: str,
@@ -224,13 +238,16 @@ def classify(
     engine: str,
     address: str | None,
     workers: int,
+    out_dir: str | None,
 ) -> None:
     """Split new articles into statements and classify each one."""
     if engine == "ray":
         from bevakning.cli_classify import classify_on_ray
 
-        classify_on_ray(db_path, model_name, refresh, address, workers)
+        classify_on_ray(db_path, model_name, refresh, address, workers, out_dir)
         return
+    if out_dir:
+        raise BadInput("--out needs --engine ray")
     _classify(db_path, model_name, refresh)
 
 

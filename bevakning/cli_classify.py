@@ -226,32 +226,55 @@ def encoder_build(out: str | None, force: bool) -> None:
 
 
 def classify_on_ray(
-    db_path: str, model_name: str | None, refresh: bool, address: str | None, workers: int
+    db_path: str,
+    model_name: str | None,
+    refresh: bool,
+    address: str | None,
+    workers: int,
+    out_dir: str | None = None,
 ) -> None:
-    """`classify --engine ray`: the same statements, classified by a Ray actor pool."""
+    """`classify --engine ray`: the same statements, classified by a Ray actor pool.
+
+    With `out_dir`, written as month-partitioned Parquet shards there (the database is
+    only read; conflict cases are not built).
+    """
     from bevakning.cli import _open
     from classify.model import load_model
-    from classify.ray_engine import RayUnavailable, check_address, classify_with_ray
+    from classify.ray_engine import (
+        OutDirError,
+        RayUnavailable,
+        check_address,
+        classify_with_ray,
+        prepare_out_dir,
+    )
 
     try:
         check_address(address)  # before touching the database
-    except RayUnavailable as exc:
+        if out_dir is not None:
+            prepare_out_dir(out_dir)  # a bad folder fails before Ray starts
+    except (RayUnavailable, OutDirError) as exc:
         raise BadInput(str(exc)) from exc
     model = load_model(model_name)  # an unknown model fails here, not on every worker
     _open(db_path).close()
 
+    step = {"next": 100}
+
     def progress(done: int, total: int) -> None:
-        if done % 100 == 0 or done == total:
+        # called once per range of articles, not per article
+        if done >= step["next"] or done == total:
             click.echo(f"classified {done}/{total} articles", err=True)
+            step["next"] = (done // 100 + 1) * 100
 
     try:
         report = classify_with_ray(
             db_path, model_name, address=address, workers=workers, refresh=refresh,
-            progress=progress,
+            out=out_dir, progress=progress,
         )  # fmt: skip
-    except RayUnavailable as exc:
+    except (RayUnavailable, OutDirError) as exc:
         raise BadInput(str(exc)) from exc
+    where = f"Parquet shards in {out_dir} (no cases: they need the database)" if out_dir else ""
     click.echo(
         f"classify done (ray, {workers} workers): {report.articles} articles, "
         f"{report.statements} statements, {report.flagged} flagged (model {model.name})"
+        + (f" -> {where}" if where else "")
     )
