@@ -112,6 +112,14 @@ def test_predict_without_a_gate_and_with_evidence(trained: Path) -> None:
     assert in_article[0].evidence[0].startswith("encoder_score:")
 
 
+def test_a_statement_longer_than_the_budget_is_read(trained: Path) -> None:
+    """A statement over max_length tokens is cut, not refused (``only_second`` alone raised)."""
+    model = load_model(str(trained))
+    long = " ".join([STATEMENT] * 30)
+    pred = model.predict([long], ["Kommunstyrelsens ordförande i Laxå."])[0]
+    assert 0.0 <= pred.score <= 1.0 and pred.evidence[0].startswith("encoder_score:")
+
+
 def test_classify_text_keeps_its_contract(trained: Path) -> None:
     lines = json.dumps({"id": 1, "text": STATEMENT}, ensure_ascii=False) + "\nnot json\n"
     cli = run_cli("classify-text", "--model", str(trained), input=lines)

@@ -165,14 +165,31 @@ class _Network:
         return self.bert.encoder.layer[self.n_layers - self.top_layers :]
 
     def encode(self, texts: Sequence[str], seconds: Sequence[str], max_length: int):
+        """Statement and hints as a pair; the hints are cut first (``only_second``).
+
+        A statement longer than the budget itself is cut to leave room for the pair's
+        special tokens and a few hint tokens: ``only_second`` alone raises on it, which
+        stopped training on a 150-word sentence and would fail such a line in use.
+        """
+        firsts = [self._clip(self.normalise(f"query: {t}"), max_length - 16) for t in texts]
         return self.tokenizer(
-            [self.normalise(f"query: {t}") for t in texts],
+            firsts,
             [self.normalise(s) for s in seconds],
             truncation="only_second",
             max_length=max_length,
             padding=True,
             return_tensors="pt",
         )
+
+    def _clip(self, text: str, limit: int) -> str:
+        # Cut at the character where token `limit` starts: decoding the ids back would
+        # depend on the tokenizer's decoder (a bare WordPiece one keeps its "##").
+        offsets = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)[
+            "offset_mapping"
+        ]
+        if len(offsets) <= limit:
+            return text
+        return text[: offsets[limit][0]].rstrip()
 
     def bottom(self, enc):
         """Hidden states entering the first trainable layer."""
