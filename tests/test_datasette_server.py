@@ -256,6 +256,11 @@ def test_chromium_pages(server, output_dir: Path) -> None:
             chart = page.locator(".datasette-vega canvas, .datasette-vega svg, .vega-embed")
             chart.first.wait_for(state="visible", timeout=15000)
             page.screenshot(path=output_dir / "chart.png", full_page=True)
+            # datasette-vega's English form reads in Swedish.
+            assert page.get_by_text("Diagramval", exact=True).first.is_visible()
+            assert "Charting options" not in page.locator("body").inner_text()
+            page.goto(f"{base}/bevakning/konflikt_per_manad_lan?fran=&till=&amne=")
+            page.get_by_role("button", name="Visa diagramval").wait_for(timeout=15000)
 
             _uncertain_statements(server[1])
             # A reviewer signs in, opens the queue and follows a statement's link.
