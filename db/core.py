@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,6 +64,29 @@ def resolve_db_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(path or os.environ.get("BEVAKNING_DB") or DEFAULT_DB)
 
 
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying while another process holds the file.
+
+    Changing the journal mode needs an exclusive lock, and SQLite can answer "database
+    is locked" at once, without its busy handler, when processes open a new file in the
+    same moment (seen in CI with four processes); so wait here as the writers do.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode=wal")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+
+
 def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
     """Open (and by default migrate) the database, refusing paths that cannot hold one.
 
@@ -90,7 +114,7 @@ def open_db(path: str | os.PathLike[str] | None = None, *, migrate: bool = True)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if migrate:
-            db.enable_wal()
+            _enable_wal(conn)
             if migrations.pending(db):
                 # Which steps are pending is decided again under the write lock: a process
                 # opening the file at the same moment waits, then finds nothing to do.
