@@ -30,7 +30,6 @@ import argparse
 import json
 import random
 import sqlite3
-import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -145,12 +144,10 @@ def interval(articles, found, key: str, n: int = 1000) -> tuple[float, float]:
 def demo_units() -> tuple[list[dict], dict[int, list[dict]]]:
     """The demo answer key as units (one per story) with their expected cases, and the
     cases `bevakning demo --no-serve` builds, per unit (the shipped default model)."""
+    from demo.case_answers import build_demo, story_of_answers
+
     answers = json.loads(DEMO_ANSWERS.read_text(encoding="utf-8"))
-    story_of: dict[str, str] = {}
-    for a in answers:
-        key = f"{a['site']}/{a['slug']}"
-        other = a.get("syndicated_with")
-        story_of[key] = min(key, other) if other else key
+    story_of = story_of_answers(answers)
     roles: dict[str, dict[str, set[str]]] = {}
     for a in answers:
         unit = roles.setdefault(story_of[f"{a['site']}/{a['slug']}"], {})
@@ -174,14 +171,7 @@ def demo_units() -> tuple[list[dict], dict[int, list[dict]]]:
     found: dict[int, list[dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
-        run = subprocess.run(
-            [sys.executable, "-m", "bevakning", "demo", "--no-serve", "--db", str(db)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        if run.returncode != 0:
-            sys.exit(f"bevakning demo failed:\n{run.stderr[-2000:]}")
+        build_demo(db)
         conn = sqlite3.connect(db)
         key_of = {
             url: f"{sid}/{url.rsplit('/', 1)[-1].removesuffix('.html')}"

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -39,17 +38,12 @@ def _norm(text: str) -> str:
 
 
 def main() -> None:
+    from demo.case_answers import build_demo
+
     answers = json.loads(ANSWERS.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
-        run = subprocess.run(
-            [sys.executable, "-m", "bevakning", "demo", "--no-serve", "--db", str(db)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        if run.returncode != 0:
-            sys.exit(f"bevakning demo failed:\n{run.stderr[-2000:]}")
+        build_demo(db)
         conn = sqlite3.connect(db)
         model = conn.execute("select distinct json_extract(evidence, '$.model') from statements")
         models = sorted(m for (m,) in model if m)

@@ -10,10 +10,34 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
 ANSWERS = Path(__file__).parent / "sites" / "ANSWERS.json"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def story_of_answers(answers: list[dict]) -> dict[str, str]:
+    """Each answer-key article ("site/slug") to its story: syndicated copies share one."""
+    story_of: dict[str, str] = {}
+    for a in answers:
+        key = f"{a['site']}/{a['slug']}"
+        other = a.get("syndicated_with")
+        story_of[key] = min(key, other) if other else key
+    return story_of
+
+
+def build_demo(db: Path) -> None:
+    """Crawl and classify the demo into `db` (`bevakning demo --no-serve`); exit on failure."""
+    run = subprocess.run(
+        [sys.executable, "-m", "bevakning", "demo", "--no-serve", "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode != 0:
+        sys.exit(f"bevakning demo failed:\n{run.stderr[-2000:]}")
 
 
 def _norm(text: str) -> str:
@@ -23,11 +47,7 @@ def _norm(text: str) -> str:
 def case_agreement(db_path: str | Path) -> dict[str, object]:
     """Case precision/recall and municipality agreement of flagged statements."""
     answers = json.loads(ANSWERS.read_text(encoding="utf-8"))
-    story_of: dict[str, str] = {}
-    for a in answers:
-        key = f"{a['site']}/{a['slug']}"
-        other = a.get("syndicated_with")
-        story_of[key] = min(key, other) if other else key
+    story_of = story_of_answers(answers)
     expected: set[tuple[str, str]] = set()
     muni_of_text: dict[tuple[str, str], str | None] = {}
     for a in answers:

@@ -426,20 +426,20 @@ def fit_role_head(X, roles: np.ndarray, seed: int):
     return head
 
 
-def out_of_fold_roles(
+def _fold_fits(
     rows: Sequence[dict],
     feats: Sequence[StatementFeatures],
     config: dict[str, Any],
     fold_of: np.ndarray,
-    seed: int = 0,
-) -> list[str]:
-    """The role head's guess for every training row, from a head that did not see its page."""
+    seed: int,
+    weights: np.ndarray | None,
+    heads: bool,
+):
+    """Per fold: the held-out rows, parts fitted on the other pages, and the held-out matrix."""
     texts = [r["text"] for r in rows]
     contexts = [r.get("context") or None for r in rows]
-    roles = np.array([r.get("actor_role") or "" for r in rows])
     y = np.array([int(r["conflict"]) for r in rows])
     topics = np.array([r.get("topic") or "none" for r in rows])
-    out = ["none"] * len(rows)
     for k in sorted(set(fold_of.tolist())):
         tr = np.flatnonzero(fold_of != k)
         te = np.flatnonzero(fold_of == k)
@@ -450,18 +450,32 @@ def out_of_fold_roles(
             y[tr],
             topics[tr],
             seed,
-            None,
+            None if weights is None else weights[tr],
             config,
-            heads=False,
+            heads=heads,
         )
-        head = fit_role_head(parts.pop("X"), roles[tr], seed)
-        if head is None:
-            continue
-        Xte = _features_matrix(
+        X = _features_matrix(
             parts, [texts[i] for i in te], [feats[i] for i in te], [contexts[i] for i in te]
         )
-        for i, role in zip(te, head.predict(Xte), strict=True):
-            out[i] = str(role)
+        yield tr, te, parts, X
+
+
+def out_of_fold_roles(
+    rows: Sequence[dict],
+    feats: Sequence[StatementFeatures],
+    config: dict[str, Any],
+    fold_of: np.ndarray,
+    seed: int = 0,
+) -> list[str]:
+    """The role head's guess for every training row, from a head that did not see its page."""
+    roles = np.array([r.get("actor_role") or "" for r in rows])
+    out = ["none"] * len(rows)
+    for tr, te, parts, X in _fold_fits(rows, feats, config, fold_of, seed, None, heads=False):
+        head = fit_role_head(parts.pop("X"), roles[tr], seed)
+        if head is not None:
+            out_roles = head.predict(X)
+            for i, role in zip(te, out_roles, strict=True):
+                out[i] = str(role)
     return out
 
 
@@ -473,28 +487,9 @@ def out_of_fold_scores(
     seed: int = 0,
 ) -> np.ndarray:
     """Scores of every training row from a model that did not see its page."""
-    texts = [r["text"] for r in rows]
-    contexts = [r.get("context") or None for r in rows]
-    y = np.array([int(r["conflict"]) for r in rows])
-    topics = np.array([r.get("topic") or "none" for r in rows])
     weights = np.where(real_mask(rows), config.get("real_weight", REAL_WEIGHT), 1.0)
     oof = np.zeros(len(rows))
-    for k in sorted(set(fold_of.tolist())):
-        tr = np.flatnonzero(fold_of != k)
-        te = np.flatnonzero(fold_of == k)
-        parts = _fit_parts(
-            [texts[i] for i in tr],
-            [contexts[i] for i in tr],
-            [feats[i] for i in tr],
-            y[tr],
-            topics[tr],
-            seed,
-            weights[tr],
-            config,
-        )
-        X = _features_matrix(
-            parts, [texts[i] for i in te], [feats[i] for i in te], [contexts[i] for i in te]
-        )
+    for _, te, parts, X in _fold_fits(rows, feats, config, fold_of, seed, weights, heads=True):
         oof[te] = parts["clf"].predict_proba(X)[:, 1]
     return oof
 
