@@ -50,6 +50,36 @@ class Prediction:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_features(
+        cls,
+        f: StatementFeatures,
+        *,
+        conflict: int,
+        score: float,
+        topic: str,
+        actor_role: str | None,
+        evidence: list[str],
+    ) -> Prediction:
+        """A model's decision with the rules' speaker and target filled in, as every model
+        reports them (municipality, party, codes and county from the attribution)."""
+        sp, target = f.speaker, f.target
+        return cls(
+            conflict=conflict,
+            score=score,
+            topic=topic,
+            actor_role=actor_role,
+            municipality=sp.municipality if sp else None,
+            speaker=sp.name if sp else None,
+            target=target.name if target else None,
+            evidence=evidence,
+            speaker_party=sp.party if sp else None,
+            municipality_code=sp.municipality_code if sp else None,
+            region_lan_code=(target.lan_code if target else None)
+            or (sp.region_lan_code if sp else None),
+            quote_kind=f.quote_kind,
+        )
+
 
 @runtime_checkable
 class ConflictModel(Protocol):

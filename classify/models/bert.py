@@ -210,27 +210,20 @@ class _RuleFields(StatementModel):
         scored = dict(zip(run, scores, strict=True))
         out = []
         for i, f in enumerate(feats):
-            sp, target = f.speaker, f.target
+            sp = f.speaker
             score = scored.get(i)
             flag = score is not None and score >= self.threshold
             if flag and article:
                 flag = has_stance_evidence(f, texts[i])
             drivers = [f"bert_score:{score:.3f}"] if score is not None else ["bert_not_run:gate"]
             out.append(
-                Prediction(
+                Prediction.from_features(
+                    f,
                     conflict=int(flag),
                     score=round(float(score or 0.0), 4),
                     topic=f.topic,
                     actor_role=sp.role if sp else None,
-                    municipality=sp.municipality if sp else None,
-                    speaker=sp.name if sp else None,
-                    target=target.name if target else None,
                     evidence=[*drivers, *(f"cue={c}" for c in f.reject_cues)],
-                    speaker_party=sp.party if sp else None,
-                    municipality_code=sp.municipality_code if sp else None,
-                    region_lan_code=(target.lan_code if target else None)
-                    or (sp.region_lan_code if sp else None),
-                    quote_kind=f.quote_kind,
                 )
             )
         return out

@@ -534,7 +534,7 @@ class EncoderConflictModel(StatementModel):
         for i, f in enumerate(feats):
             o = by_row.get(i)
             conflict = int(o is not None and o["score"] >= self.threshold)
-            sp, target = f.speaker, f.target
+            sp = f.speaker
             evidence = (
                 [
                     f"encoder_score:{o['score']:.3f}",
@@ -550,22 +550,15 @@ class EncoderConflictModel(StatementModel):
             if topic == "none" and conflict:
                 topic = f.topic
             preds.append(
-                Prediction(
+                Prediction.from_features(
+                    f,
                     conflict=conflict,
                     score=round(o["score"] if o else 0.0, 4),
                     topic=topic,
                     actor_role=choose_role(
                         self.role_source, f, o["role"] if o else "none", conflict
                     ),
-                    municipality=sp.municipality if sp else None,
-                    speaker=sp.name if sp else None,
-                    target=target.name if target else None,
                     evidence=evidence,
-                    speaker_party=sp.party if sp else None,
-                    municipality_code=sp.municipality_code if sp else None,
-                    region_lan_code=(target.lan_code if target and target.lan_code else None)
-                    or (sp.region_lan_code if sp else None),
-                    quote_kind=f.quote_kind,
                 )
             )
         return preds

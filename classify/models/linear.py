@@ -154,7 +154,6 @@ class LinearConflictModel(StatementModel):
                 f, float(score), float(stances[i]), article=article, text=texts[i]
             )
             sp = f.speaker
-            target = f.target
             evidence = drivers + [
                 f"gate={self.gate}:{'pass' if gate_ok else 'block'}",
                 f"stance={stances[i]:.2f}",
@@ -164,20 +163,13 @@ class LinearConflictModel(StatementModel):
             if topic == "none" and conflict:
                 topic = f.topic
             out.append(
-                Prediction(
+                Prediction.from_features(
+                    f,
                     conflict=conflict,
                     score=round(float(score), 4),
                     topic=topic,
                     actor_role=choose_role(role_source, f, head_roles[i], conflict),
-                    municipality=sp.municipality if sp else None,
-                    speaker=sp.name if sp else None,
-                    target=target.name if target else None,
                     evidence=evidence,
-                    speaker_party=sp.party if sp else None,
-                    municipality_code=sp.municipality_code if sp else None,
-                    region_lan_code=(target.lan_code if target and target.lan_code else None)
-                    or (sp.region_lan_code if sp else None),
-                    quote_kind=f.quote_kind,
                 )
             )
         return out
