@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas
@@ -51,30 +51,17 @@ def load_statements(
     """
     import pandas as pd
 
-    from db.export import Filters, build_query, connect_readonly, iter_batches
-
-    def as_tuple(value: str | Sequence[str]) -> tuple[str, ...]:
-        return (value,) if isinstance(value, str) else tuple(value)
+    from db.export import Filters
 
     filters = Filters(
         since=since,
         until=until,
-        lans=as_tuple(lan),
+        lans=_as_tuple(lan),
         flagged=flagged,
-        municipality_codes=as_tuple(municipality_code),
-        topics=as_tuple(topic),
+        municipality_codes=_as_tuple(municipality_code),
+        topics=_as_tuple(topic),
     )
-    sql, params, columns = build_query("statements", filters)
-    names = [name for name, _, _ in columns]
-    conn = connect_readonly(db_path)
-    try:
-        frames = [
-            pd.DataFrame.from_records(rows, columns=names)
-            for rows in iter_batches(conn, sql, params)
-        ]
-    finally:
-        conn.close()
-    df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=names)
+    df = _frame(db_path, "statements", filters)
     for name in ("statement_id", "article_id", "story"):
         df[name] = df[name].astype("Int64")
     df["conflict"] = df["conflict"].astype("boolean")
@@ -106,29 +93,16 @@ def load_cases(
 
     import pandas as pd
 
-    from db.export import Filters, build_query, connect_readonly, iter_batches
-
-    def as_tuple(value: str | Sequence[str]) -> tuple[str, ...]:
-        return (value,) if isinstance(value, str) else tuple(value)
+    from db.export import Filters
 
     filters = Filters(
         since=since,
         until=until,
-        lans=as_tuple(lan),
-        municipality_codes=as_tuple(municipality_code),
-        topics=as_tuple(topic),
+        lans=_as_tuple(lan),
+        municipality_codes=_as_tuple(municipality_code),
+        topics=_as_tuple(topic),
     )
-    sql, params, columns = build_query("cases", filters)
-    names = [name for name, _, _ in columns]
-    conn = connect_readonly(db_path)
-    try:
-        frames = [
-            pd.DataFrame.from_records(rows, columns=names)
-            for rows in iter_batches(conn, sql, params)
-        ]
-    finally:
-        conn.close()
-    df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=names)
+    df = _frame(db_path, "cases", filters)
     for name in ("id", "story_id", "n_statements"):
         df[name] = df[name].astype("Int64")
     df["score"] = df["score"].astype("float64")
@@ -152,3 +126,26 @@ def load_cases(
     ):
         df[name] = df[name].astype("category")
     return df
+
+
+def _as_tuple(value: str | Sequence[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _frame(db_path: str | Path, kind: str, filters: Any) -> pandas.DataFrame:
+    """The export's query for `kind`, read in batches into one DataFrame (columns kept when empty)."""
+    import pandas as pd
+
+    from db.export import build_query, connect_readonly, iter_batches
+
+    sql, params, columns = build_query(kind, filters)
+    names = [name for name, _, _ in columns]
+    conn = connect_readonly(db_path)
+    try:
+        frames = [
+            pd.DataFrame.from_records(rows, columns=names)
+            for rows in iter_batches(conn, sql, params)
+        ]
+    finally:
+        conn.close()
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=names)
